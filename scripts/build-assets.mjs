@@ -1,0 +1,24 @@
+// Compiles the stylesheet and copies govuk-frontend's script and images into public/build, which
+// @fastify/static serves under /assets. Runs on `npm install` (prepare) and before start when missing.
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as sass from 'sass';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'public/build');
+if (process.argv.includes('--if-missing') && existsSync(join(out, 'app.css'))) process.exit(0);
+const govuk = join(root, 'node_modules/govuk-frontend/dist/govuk');
+mkdirSync(join(out, 'images'), { recursive: true });
+
+const css = sass.compile(join(root, 'src/platform/assets/main.scss'), {
+  loadPaths: [join(root, 'node_modules')],
+  style: 'compressed',
+  quietDeps: true,
+});
+writeFileSync(join(out, 'app.css'), css.css);
+cpSync(join(govuk, 'govuk-frontend.min.js'), join(out, 'govuk-frontend.min.js'));
+cpSync(join(root, 'src/platform/assets/app.js'), join(out, 'app.js'));
+// Our own favicon: the GOV.UK crest images may not be used outside GOV.UK.
+cpSync(join(root, 'src/platform/assets/favicon.svg'), join(out, 'images/favicon.svg'));
+console.log(`assets built: app.css ${(css.css.length / 1024).toFixed(0)} KB`);

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { features } from './features/index.ts';
+import { registerErrorPages } from './platform/errors.tsx';
+import { safeReturnPath } from './platform/http.ts';
+import { isLang, type Lang } from './platform/i18n.ts';
+import { PageCache, registerPageCache } from './platform/page-cache.ts';
+import type { Viewer } from './platform/page-context.ts';
+import { DatabaseSessionStore } from './platform/session-store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    pageCache: PageCache | null;
+    /** True when the local identity provider and demo data are in use. */
+    demoMode: boolean;
+  }
+  interface FastifyRequest {
+    lang: Lang;
+    viewer: Viewer | null;
+  }
+  interface FastifyContextConfig {
+    /** State-changing routes are CSRF-checked unless they opt out (e.g. an OIDC callback). */
+    skipCsrf?: boolean;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const publicDir = fileURLToPath(new URL('../public/build', import.meta.url));
+
+function sessionSecret(config: Config): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  // Outside production (config forbids a missing secret there) keep a generated secret beside
+  // the data, so that sessions survive a restart.
+  const file = join(config.DATA_DIR, '.session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL },
+    trustProxy: config.NODE_ENV === 'production',
+    bodyLimit: 2 * 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('demoMode', !config.OIDC_PUBLIC_ISSUER && config.NODE_ENV !== 'production');
+  app.decorateRequest('lang', 'sv');
+  app.decorateRequest('viewer', null);
+
+  await app.register(cookie);
+  app.addHook('onRequest', async (request) => {
+    const lang = request.cookies.lang;
+    if (isLang(lang)) request.lang = lang;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Login posts and redirects go to the identity providers.
+        formAction: ["'self'", ...[config.OIDC_PUBLIC_ISSUER, config.OIDC_STAFF_ISSUER].flatMap((u) => (u ? [new URL(u).origin] : []))],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(compress, {
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(rateLimit, { max: config.RATE_LIMIT_MAX, timeWindow: '1 minute' });
+  await app.register(formbody);
+  await app.register(session, {
+    secret: sessionSecret(config),
+    cookieName: 'sid',
+    saveUninitialized: false,
+    rolling: true,
+    store: new DatabaseSessionStore(database.db, config.SESSION_IDLE_MINUTES * 60_000),
+    cookie: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.publicUrl.startsWith('https:'),
+      maxAge: config.SESSION_IDLE_MINUTES * 60_000,
+    },
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (request) => {
+      const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
+      const fromQuery = (request.query as Record<string, unknown> | undefined)?._csrf;
+      const token = fromBody ?? fromQuery ?? request.headers['x-csrf-token'];
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    if (safe || request.routeOptions.config.skipCsrf || !request.routeOptions.url) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+
+  const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;
+  app.decorate('pageCache', pageCache);
+  await registerPageCache(app, pageCache);
+
+  app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
+    try {
+      await database.query('SELECT 1');
+      return { status: 'ok', database: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.get<{ Params: { lang: string }; Querystring: { tillbaka?: string } }>('/sprak/:lang', async (request, reply) => {
+    if (!isLang(request.params.lang)) return reply.callNotFound();
+    reply.setCookie('lang', request.params.lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
+    return reply.redirect(safeReturnPath(request.query.tillbaka));
+  });
+
+  registerErrorPages(app);
+  for (const feature of features) await app.register(feature);
+  return app;
+}

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addDays, daysBetween, formatDate, formatKronor, stockholmDateOf } from './format.ts';
+
+test('formats öre as whole kronor with Swedish digit grouping', () => {
+  assert.equal(formatKronor(580_000_000, 'sv').replace(/\s/g, ' '), '5 800 000 kr');
+  assert.equal(formatKronor(1_401_054_450, 'en'), '14,010,544.5 SEK');
+});
+
+test('formats a calendar date without shifting it across time zones', () => {
+  assert.equal(formatDate('2022-09-01', 'sv'), '1 september 2022');
+  assert.equal(formatDate('2022-09-01', 'en'), '1 September 2022');
+});
+
+test('takes the calendar date in Stockholm, not UTC', () => {
+  // 23:30 UTC on 31 March 2026 is already 1 April in Stockholm (summer time, UTC+2).
+  assert.equal(stockholmDateOf(new Date('2026-03-31T23:30:00Z')), '2026-04-01');
+  assert.equal(stockholmDateOf(new Date('2026-01-31T22:59:00Z')), '2026-01-31');
+});
+
+test('counts days between calendar dates across a DST change', () => {
+  assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2);
+  assert.equal(addDays('2026-10-24', 3), '2026-10-27');
+});

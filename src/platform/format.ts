@@ -1,0 +1,53 @@
+import type { Lang } from './i18n.ts';
+
+const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
+const kronorFormat: Record<Lang, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
+/** "5 800 000 kr" from 580000000 öre. Öre are shown only when there are any. */
+export function formatKronor(ore: number, lang: Lang): string {
+  return `${kronorFormat[lang].format(ore / 100)} ${lang === 'sv' ? 'kr' : 'SEK'}`;
+}
+
+/** "1 september 2022" from "2022-09-01" (a calendar date, no time zone shift). */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locales[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
+  );
+}
+
+/** Date and time in Europe/Stockholm: "23 november 2026 14:05". */
+export function formatDateTime(at: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Stockholm',
+  }).format(at);
+}
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Europe/Stockholm at the given instant, as "YYYY-MM-DD". */
+export function stockholmDateOf(at: Date): string {
+  return stockholmDate.format(at);
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

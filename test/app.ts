@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The whole app on its own fresh database, for `app.inject()` or real HTTP (`app.listen`). */
+export async function buildTestApp(options: TestDatabaseOptions & { env?: Record<string, string> } = { seeded: true }): Promise<TestApp> {
+  const database = await createTestDatabase({ seeded: options.seeded ?? true, ...(options.today ? { today: options.today } : {}) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: './.tmp/test-data',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    RATE_LIMIT_MAX: '100000',
+    SEED_DEMO: 'false',
+    ...(options.env ?? {}),
+  });
+  const app = await buildApp({ config, database, logger: false });
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
