@@ -600,7 +600,9 @@ CREATE INDEX "applications_status_updated_at_index" ON "applications" USING btre
 CREATE INDEX "attachments_application_id_index" ON "attachments" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "payments_application_id_index" ON "payments" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "reports_status_due_on_index" ON "reports" USING btree ("status","due_on");--> statement-breakpoint
+CREATE INDEX "project_contacts_project_id_index" ON "project_contacts" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "project_municipalities_municipality_code_index" ON "project_municipalities" USING btree ("municipality_code");--> statement-breakpoint
+CREATE INDEX "project_partners_project_id_index" ON "project_partners" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "project_purposes_purpose_code_index" ON "project_purposes" USING btree ("purpose_code");--> statement-breakpoint
 CREATE INDEX "projects_county_year" ON "projects" USING btree ("county_code","year","id");--> statement-breakpoint
 CREATE INDEX "projects_year" ON "projects" USING btree ("year","id");--> statement-breakpoint

@@ -61,24 +61,33 @@ export const projectPurposes = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.purposeCode] }), index().on(t.purposeCode)],
 );
 
-export const projectPartners = pgTable('project_partners', {
-  id: serial('id').primaryKey(),
-  projectId: integer('project_id')
-    .notNull()
-    .references(() => projects.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  sortOrder: integer('sort_order').notNull().default(0),
-});
+export const projectPartners = pgTable(
+  'project_partners',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  // The catalogue fetches the partners of a page's projects by project id.
+  (t) => [index().on(t.projectId)],
+);
 
-export const projectContacts = pgTable('project_contacts', {
-  id: serial('id').primaryKey(),
-  projectId: integer('project_id')
-    .notNull()
-    .references(() => projects.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  title: text('title'),
-  phone: text('phone'),
-  /** Shown on the project page, never exported. */
-  email: text('email'),
-  sortOrder: integer('sort_order').notNull().default(0),
-});
+export const projectContacts = pgTable(
+  'project_contacts',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    /** Shown on the project page, never exported. */
+    email: text('email'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index().on(t.projectId)],
+);
