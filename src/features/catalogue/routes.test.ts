@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { buildTestApp, type TestApp } from '../../../test/app.ts';
+import { projectContacts, projectMunicipalities, projects } from '../../db/schema/index.ts';
+
+let t: TestApp;
+let injectedId: number;
+
+before(async () => {
+  t = await buildTestApp();
+  // A title a spreadsheet would run as a formula, with a contact whose e-mail must never be exported.
+  const [row] = await t.database.db
+    .insert(projects)
+    .values({
+      countyCode: '05',
+      programmeCode: 's37',
+      year: 2023,
+      title: '=cmd|calc',
+      description: 'Testinsats för export.',
+      searchText: '=cmd|calc testinsats för export.',
+      amountOre: 12_345_600,
+    })
+    .returning({ id: projects.id });
+  injectedId = row!.id;
+  await t.database.db.insert(projectMunicipalities).values({ projectId: injectedId, municipalityCode: '0581' });
+  await t.database.db.insert(projectContacts).values({ projectId: injectedId, name: 'Test Person', email: 'test.person@example.se' });
+});
+after(() => t.close());
+
+async function get(url: string) {
+  return t.app.inject({ method: 'GET', url });
+}
+
+function titlesOn(html: string): string[] {
+  return [...html.matchAll(/<a class="govuk-link" href="\/projekt\/\d+">([^<]*)<\/a>/g)].map((m) => m[1] ?? '');
+}
+
+test('lists the Östergötland projects for county 05 and none of Jämtland’s', async () => {
+  const res = await get('/projekt?lan=05');
+  assert.equal(res.statusCode, 200);
+  const titles = titlesOn(res.body);
+  // Six from the source page, plus the one this test file inserted.
+  assert.equal(titles.length, 7, titles.join(' | '));
+  assert.ok(titles.includes('Stadsdelsmammor'));
+  assert.ok(!titles.includes('Föräldrautbildning'));
+  assert.match(res.body, /Visar 1–7 av 7 projekt/);
+  const jamtland = titlesOn((await get('/projekt?lan=23')).body);
+  assert.ok(jamtland.includes('Föräldrautbildning'));
+  assert.ok(!jamtland.includes('Stadsdelsmammor'));
+});
+
+test('finds one project by free text', async () => {
+  const res = await get('/projekt?q=Stadsdelsmammor');
+  assert.equal(res.statusCode, 200);
+  assert.deepEqual(titlesOn(res.body), ['Stadsdelsmammor']);
+});
+
+test('ignores a malformed year with a note instead of failing', async () => {
+  const res = await get('/projekt?ar=abc');
+  assert.equal(res.statusCode, 200);
+  assert.match(
+    res.body,
+    /Filtret &#39;år&#39; hade ett ogiltigt värde och användes inte|Filtret 'år' hade ett ogiltigt värde och användes inte/,
+  );
+});
+
+test('treats SQL in the free text as plain text', async () => {
+  const res = await get(`/projekt?q=${encodeURIComponent("'; DROP TABLE projects; --")}`);
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /Inga projekt/);
+  const wildcard = await get(`/projekt?q=${encodeURIComponent('%')}`);
+  assert.equal(titlesOn(wildcard.body).length, 0, 'a % is a literal character, not a wildcard');
+  const all = await get('/projekt');
+  assert.ok(titlesOn(all.body).length > 0, 'the projects table is still there');
+});
+
+test('pages through the list 20 at a time', async () => {
+  // Norrbotten has no seeded projects: 25 numbered ones make two pages.
+  await t.database.db.insert(projects).values(
+    Array.from({ length: 25 }, (_, i) => ({
+      countyCode: '25',
+      programmeCode: 's37a',
+      year: 2022,
+      title: `Sidtest ${String(i + 1).padStart(2, '0')}`,
+      description: 'Sidtest',
+      searchText: 'sidtest',
+    })),
+  );
+  const first = await get('/projekt?lan=25&sortering=titel');
+  assert.match(first.body, /Visar 1–20 av 25 projekt/);
+  assert.equal(titlesOn(first.body)[0], 'Sidtest 01');
+  assert.equal(titlesOn(first.body).length, 20);
+  assert.match(first.body, /href="\/projekt\?lan=25&sortering=titel&sida=2" rel="next"/);
+  const second = await get('/projekt?lan=25&sortering=titel&sida=2');
+  assert.deepEqual(titlesOn(second.body), ['Sidtest 21', 'Sidtest 22', 'Sidtest 23', 'Sidtest 24', 'Sidtest 25']);
+  assert.match(second.body, /Visar 21–25 av 25 projekt/);
+  assert.match(second.body, /aria-current="page"[^>]*>2</);
+  const beyond = await get('/projekt?lan=25&sida=9');
+  assert.equal(beyond.statusCode, 200);
+  assert.match(beyond.body, /Sidan finns inte/);
+});
+
+test('sorts by amount and keeps the filters in page and export links', async () => {
+  const res = await get('/projekt?lan=05&sortering=belopp');
+  assert.equal(titlesOn(res.body)[0], '=cmd|calc');
+  assert.match(res.body, /href="\/projekt\.csv\?lan=05&sortering=belopp"/);
+  assert.match(res.body, /<option value="belopp" selected>/);
+});
+
+test('exports CSV for Swedish Excel with formula cells escaped', async () => {
+  const res = await get('/projekt.csv?lan=05');
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['content-type']), /^text\/csv/);
+  assert.match(String(res.headers['content-disposition']), /^attachment; filename="[^"]+\.csv"$/);
+  assert.ok(res.body.startsWith('\uFEFF"Id";"Titel";'), res.body.slice(0, 40));
+  const lines = res.body.slice(1).split('\r\n');
+  assert.equal(lines.length, 1 + 7 + 1, 'header, seven projects, final empty line');
+  assert.ok(res.body.includes(`"'=cmd|calc"`));
+  assert.ok(res.body.includes('"123456"'), 'amount in kronor');
+  assert.ok(!res.body.includes('@'), 'no e-mail addresses');
+});
+
+test('exports JSON with amounts and municipality codes, without contact e-mails', async () => {
+  const res = await get('/projekt.json?lan=05');
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['content-disposition']), /^attachment; filename="[^"]+\.json"$/);
+  const doc = JSON.parse(res.body);
+  assert.equal(doc.count, 7);
+  assert.deepEqual(doc.filters, { lan: '05', sortering: 'nyast' });
+  assert.ok(typeof doc.generated === 'string' && typeof doc.source === 'string');
+  const injected = doc.projects.find((p: { id: number }) => p.id === injectedId);
+  assert.equal(injected.amountOre, 12_345_600);
+  assert.equal(injected.amountKronor, 123_456);
+  assert.deepEqual(injected.municipalities, [{ code: '0581', name: 'Norrköping' }]);
+  assert.ok(!res.body.includes('@'), 'no e-mail addresses at all');
+  assert.ok(!res.body.includes('Test Person'));
+  const all = await get('/projekt.json');
+  assert.ok(!all.body.includes('@'));
+});
+
+test('shows a project with its contacts and the source’s wording of an impossible date', async () => {
+  const res = await get(`/projekt/${injectedId}`);
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /test\.person@example\.se/);
+  assert.match(res.body, /123\s456\skr/);
+  const [impossible] = await t.database.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.title, 'Träffpunkt i byarna del 2'));
+  assert.ok(impossible);
+  const page = await get(`/projekt/${impossible.id}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /31 juni 2019/);
+});
+
+test('answers 404 for an unknown or non-numeric project id', async () => {
+  for (const id of ['999999', 'abc', '1e3', '99999999999', '-1']) {
+    const res = await get(`/projekt/${id}`);
+    assert.equal(res.statusCode, 404, id);
+    assert.match(res.body, /Sidan kunde inte hittas/);
+  }
+});
+
+test('describes the exports on the open-data page', async () => {
+  const res = await get('/oppna-data');
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /href="\/projekt\.csv"/);
+  assert.match(res.body, /href="\/projekt\.json"/);
+  assert.match(res.body, /CC0/);
+});
