@@ -19,6 +19,7 @@ const css = sass.compile(join(root, 'src/platform/assets/main.scss'), {
 writeFileSync(join(out, 'app.css'), css.css);
 cpSync(join(govuk, 'govuk-frontend.min.js'), join(out, 'govuk-frontend.min.js'));
 cpSync(join(root, 'src/platform/assets/app.js'), join(out, 'app.js'));
+cpSync(join(root, 'src/platform/assets/session-timeout.js'), join(out, 'session-timeout.js'));
 // Our own favicon: the GOV.UK crest images may not be used outside GOV.UK.
 cpSync(join(root, 'src/platform/assets/favicon.svg'), join(out, 'images/favicon.svg'));
 console.log(`assets built: app.css ${(css.css.length / 1024).toFixed(0)} KB`);

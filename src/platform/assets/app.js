@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 import { initAll } from '/assets/govuk-frontend.min.js';
+import '/assets/session-timeout.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();

@@ -1,0 +1,598 @@
+import { maskPersonalIdentityNumber } from '../../platform/auth/personal-identity-number.ts';
+import type { Membership, StaffMembership } from '../../platform/auth/policy.ts';
+import { formatDate, stockholmDateOf } from '../../platform/format.ts';
+import { Layout } from '../../platform/layout.tsx';
+import type { PageContext } from '../../platform/page-context.ts';
+import { texts } from './texts.ts';
+
+type T = ReturnType<typeof texts>;
+
+export interface FormError {
+  text: string;
+  href: string;
+}
+
+function ErrorSummary({ t, errors }: { t: T; errors: FormError[] }): JSX.Element {
+  if (errors.length === 0) return '';
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 class="govuk-error-summary__title">{t.errorSummary}</h2>
+        <div class="govuk-error-summary__body">
+          <ul class="govuk-list govuk-error-summary__list">
+            {errors.map((e) => (
+              <li>
+                <a href={e.href} safe>
+                  {e.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FieldError({ error }: { error: FormError | undefined }): JSX.Element {
+  if (!error) return '';
+  return (
+    <p class="govuk-error-message">
+      <span class="govuk-visually-hidden">Fel:</span> <span safe>{error.text}</span>
+    </p>
+  );
+}
+
+function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />;
+}
+
+function Notice({ text }: { text: string }): JSX.Element {
+  return (
+    <div class="govuk-inset-text">
+      <span safe>{text}</span>
+    </div>
+  );
+}
+
+/** A GOV.UK summary list of label and plain-text value pairs (values escaped). */
+function SummaryList(props: { rows: [string, string][] }): JSX.Element {
+  return (
+    <dl class="govuk-summary-list">
+      {props.rows.map(([key, value]) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key" safe>
+            {key}
+          </dt>
+          <dd class="govuk-summary-list__value" safe>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+type Cell = string | { href: string; text: string };
+
+/** A GOV.UK table of plain texts (escaped) and links, with a caption and column headers. */
+function DataTable(props: { caption: string; headers: string[]; rows: Cell[][]; size?: 's' | 'm' }): JSX.Element {
+  return (
+    <table class="govuk-table">
+      <caption class={`govuk-table__caption govuk-table__caption--${props.size ?? 'm'}`} safe>
+        {props.caption}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {props.headers.map((h) => (
+            <th scope="col" class="govuk-table__header" safe>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {props.rows.map((row) => (
+          <tr class="govuk-table__row">
+            {row.map((cell) =>
+              typeof cell === 'string' ? (
+                <td class="govuk-table__cell" safe>
+                  {cell}
+                </td>
+              ) : (
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={cell.href} safe>
+                    {cell.text}
+                  </a>
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function roleName(t: T, role: string): string {
+  const names: Record<string, string> = {
+    applicant: t.roleApplicant,
+    signatory: t.roleSignatory,
+    caseOfficer: t.roleCaseOfficer,
+    decisionMaker: t.roleDecisionMaker,
+    finance: t.roleFinance,
+    admin: t.roleAdmin,
+  };
+  return names[role] ?? role;
+}
+
+function statusName(t: T, status: string): string {
+  const names: Record<string, string> = {
+    draft: t.statusDraft,
+    submitted: t.statusSubmitted,
+    inPreparation: t.statusInPreparation,
+    decided: t.statusDecided,
+    closed: t.statusClosed,
+  };
+  return names[status] ?? status;
+}
+
+function organisationLabel(t: T, m: { organisationName: string; isDemo: boolean }): string {
+  return m.isDemo ? `${m.organisationName} (${t.demoLabel})` : m.organisationName;
+}
+
+export function LoginPage(props: { ctx: PageContext; returnTo: string; formKept: boolean }): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const q = `?tillbaka=${encodeURIComponent(props.returnTo)}`;
+  return (
+    <Layout ctx={props.ctx} title={t.loginTitle}>
+      <h1 class="govuk-heading-l">{t.loginTitle}</h1>
+      {props.formKept ? <Notice text={t.formKept} /> : ''}
+      <p class="govuk-body">{t.loginIntro}</p>
+      {props.ctx.demoMode ? <p class="govuk-body">{t.loginDemo}</p> : ''}
+      <h2 class="govuk-heading-m">
+        <a class="govuk-link" href={`/logga-in/e-legitimation${q}`}>
+          {t.loginPublic}
+        </a>
+      </h2>
+      <p class="govuk-body">{t.loginPublicHint}</p>
+      <h2 class="govuk-heading-m">
+        <a class="govuk-link" href={`/logga-in/personal${q}`}>
+          {t.loginStaff}
+        </a>
+      </h2>
+      <p class="govuk-body">{t.loginStaffHint}</p>
+    </Layout>
+  );
+}
+
+export interface ApplicationRow {
+  id: string;
+  title: string;
+  status: string;
+  updatedAt: Date;
+  callTitle: string;
+}
+
+export function MyPagesView(props: {
+  ctx: PageContext;
+  memberships: Membership[];
+  acting: Membership | null;
+  applications: ApplicationRow[];
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const { acting } = props;
+  return (
+    <Layout ctx={props.ctx} title={t.myPagesTitle}>
+      <h1 class="govuk-heading-l">{t.myPagesTitle}</h1>
+      {props.memberships.length === 0 ? <p class="govuk-body">{t.noMembership}</p> : ''}
+      {props.memberships.length > 0 && !acting ? <p class="govuk-body">{t.chooseOrganisationPrompt}</p> : ''}
+      {acting ? (
+        <SummaryList
+          rows={[
+            [t.actingFor, organisationLabel(t, acting)],
+            [t.yourRoles, acting.roles.map((r) => roleName(t, r)).join(', ')],
+          ]}
+        />
+      ) : (
+        ''
+      )}
+      <ul class="govuk-list">
+        {props.memberships.length > 1 || (props.memberships.length === 1 && !acting) ? (
+          <li>
+            <a class="govuk-link" href="/mina-sidor/organisation">
+              {acting ? t.changeOrganisation : t.pickerTitle}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        <li>
+          <a class="govuk-link" href="/mina-sidor/profil">
+            {t.profileLink}
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/mina-sidor/behorighet">
+            {t.requestAccessLink}
+          </a>
+        </li>
+      </ul>
+      {acting ? (
+        <>
+          <h2 class="govuk-heading-m">{t.applicationsHeading}</h2>
+          {props.applications.length === 0 ? (
+            <p class="govuk-body">{t.noApplications}</p>
+          ) : (
+            <DataTable
+              caption={t.applicationsCaption}
+              size="s"
+              headers={[t.colTitle, t.colCall, t.colStatus, t.colUpdated]}
+              rows={props.applications.map((a) => [
+                a.title || t.untitled,
+                a.callTitle,
+                statusName(t, a.status),
+                formatDate(stockholmDateOf(a.updatedAt), props.ctx.lang),
+              ])}
+            />
+          )}
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function OrganisationPicker(props: {
+  ctx: PageContext;
+  memberships: Membership[];
+  selected: number | null;
+  error: boolean;
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const errors = props.error ? [{ text: t.pickerError, href: `#organisation-${props.memberships[0]?.organisationId ?? ''}` }] : [];
+  return (
+    <Layout ctx={props.ctx} title={t.pickerTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.pickerTitle }]}>
+      <ErrorSummary t={t} errors={errors} />
+      <form method="post" action="/mina-sidor/organisation" novalidate>
+        <Csrf ctx={props.ctx} />
+        <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+          <fieldset class="govuk-fieldset">
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
+              <h1 class="govuk-fieldset__heading">{t.pickerLegend}</h1>
+            </legend>
+            <FieldError error={errors[0]} />
+            <div class="govuk-radios" data-module="govuk-radios">
+              {props.memberships.map((m) => (
+                <div class="govuk-radios__item">
+                  <input
+                    class="govuk-radios__input"
+                    id={`organisation-${m.organisationId}`}
+                    name="organisationId"
+                    type="radio"
+                    value={String(m.organisationId)}
+                    checked={m.organisationId === props.selected}
+                  />
+                  <label class="govuk-label govuk-radios__label" for={`organisation-${m.organisationId}`} safe>
+                    {organisationLabel(t, m)}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          {t.pickerSubmit}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ProfileView(props: {
+  ctx: PageContext;
+  name: string;
+  personalIdentityNumber: string | null;
+  email: string | null;
+  emailVerified: boolean;
+  emailInput: string;
+  error: FormError | null;
+  restored: boolean;
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const errors = props.error ? [props.error] : [];
+  const pnrText: string = props.personalIdentityNumber ? maskPersonalIdentityNumber(props.personalIdentityNumber) : t.notStated;
+  const emailText: string = props.email ? `${props.email} (${props.emailVerified ? t.emailVerified : t.emailNotVerified})` : t.notStated;
+  return (
+    <Layout ctx={props.ctx} title={t.profileTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.profileTitle }]}>
+      <ErrorSummary t={t} errors={errors} />
+      <h1 class="govuk-heading-l">{t.profileTitle}</h1>
+      {props.restored ? <Notice text={t.restoredNotice} /> : ''}
+      <SummaryList
+        rows={[
+          [t.name, props.name],
+          [t.personalIdentityNumber, pnrText],
+          [t.email, emailText],
+        ]}
+      />
+      <form method="post" action="/mina-sidor/profil" novalidate>
+        <Csrf ctx={props.ctx} />
+        <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+          <label class="govuk-label govuk-label--m" for="email">
+            {t.email}
+          </label>
+          <div id="email-hint" class="govuk-hint">
+            {t.emailHint}
+          </div>
+          <FieldError error={props.error ?? undefined} />
+          <input
+            class={`govuk-input${props.error ? ' govuk-input--error' : ''}`}
+            id="email"
+            name="email"
+            type="email"
+            spellcheck="false"
+            autocomplete="email"
+            aria-describedby="email-hint"
+            value={props.emailInput}
+          />
+        </div>
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          {t.emailSubmit}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function EmailSentView(props: { ctx: PageContext; email: string; demoLink: string | null }): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const sentText =
+    props.ctx.lang === 'sv'
+      ? `Vi har skickat en länk till ${props.email}. Öppna länken inom ett dygn för att bekräfta adressen.`
+      : `We have sent a link to ${props.email}. Open it within a day to confirm the address.`;
+  return (
+    <Layout ctx={props.ctx} title={t.emailSentTitle}>
+      <h1 class="govuk-heading-l">{t.emailSentTitle}</h1>
+      {props.demoLink ? (
+        <>
+          <p class="govuk-body">{t.emailDemoLink}</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={props.demoLink}>
+              {t.emailConfirmLink}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p class="govuk-body" safe>
+          {sentText}
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+export interface AccessFormValues {
+  organisationId: string;
+  roles: string[];
+  motivation: string;
+}
+
+export function AccessRequestView(props: {
+  ctx: PageContext;
+  organisations: { id: number; name: string; isDemo: boolean }[];
+  requests: { id: number; organisationName: string; requestedRoles: string[]; status: string; answer: string | null }[];
+  values: AccessFormValues;
+  errors: { organisation?: FormError; roles?: FormError };
+  sent: boolean;
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const errors = [props.errors.organisation, props.errors.roles].filter((e): e is FormError => e !== undefined);
+  const statusText: Record<string, string> = { pending: t.requestPending, approved: t.requestApproved, refused: t.requestRefused };
+  return (
+    <Layout ctx={props.ctx} title={t.accessTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.accessTitle }]}>
+      <ErrorSummary t={t} errors={errors} />
+      <h1 class="govuk-heading-l">{t.accessTitle}</h1>
+      {props.sent ? <Notice text={t.requestSent} /> : ''}
+      <p class="govuk-body">{t.accessIntro}</p>
+      <form method="post" action="/mina-sidor/behorighet" novalidate>
+        <Csrf ctx={props.ctx} />
+        <div class={`govuk-form-group${props.errors.organisation ? ' govuk-form-group--error' : ''}`}>
+          <label class="govuk-label govuk-label--s" for="organisationId">
+            {t.organisation}
+          </label>
+          <FieldError error={props.errors.organisation} />
+          <select class="govuk-select" id="organisationId" name="organisationId">
+            <option value=""></option>
+            {props.organisations.map((o) => (
+              <option value={String(o.id)} selected={String(o.id) === props.values.organisationId} safe>
+                {o.isDemo ? `${o.name} (${t.demoLabel})` : o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={`govuk-form-group${props.errors.roles ? ' govuk-form-group--error' : ''}`}>
+          <fieldset class="govuk-fieldset">
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.rolesLegend}</legend>
+            <FieldError error={props.errors.roles} />
+            <div class="govuk-checkboxes" data-module="govuk-checkboxes">
+              {(['applicant', 'signatory'] as const).map((role) => (
+                <div class="govuk-checkboxes__item">
+                  <input
+                    class="govuk-checkboxes__input"
+                    id={`role-${role}`}
+                    name="roles"
+                    type="checkbox"
+                    value={role}
+                    checked={props.values.roles.includes(role)}
+                  />
+                  <label class="govuk-label govuk-checkboxes__label" for={`role-${role}`}>
+                    {role === 'applicant' ? t.roleApplicant : t.roleSignatory}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div class="govuk-form-group">
+          <label class="govuk-label govuk-label--s" for="motivation">
+            {t.motivation}
+          </label>
+          <textarea class="govuk-textarea" id="motivation" name="motivation" rows="3" safe>
+            {props.values.motivation}
+          </textarea>
+        </div>
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          {t.accessSubmit}
+        </button>
+      </form>
+      {props.requests.length > 0 ? (
+        <DataTable
+          caption={t.ownRequestsCaption}
+          headers={[t.organisation, t.colRoles, t.colStatus, t.colAnswer]}
+          rows={props.requests.map((r) => [
+            r.organisationName,
+            r.requestedRoles.map((role) => roleName(t, role)).join(', '),
+            statusText[r.status] ?? r.status,
+            r.answer ?? '',
+          ])}
+        />
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export interface BoardCall {
+  slug: string;
+  title: string;
+  year: number;
+  roles: string[];
+}
+
+export function StaffStartView(props: {
+  ctx: PageContext;
+  staff: StaffMembership[];
+  calls: BoardCall[];
+  applications: { id: string; title: string; status: string; organisationName: string; callTitle: string }[];
+  isAdmin: boolean;
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  return (
+    <Layout ctx={props.ctx} title={t.staffTitle}>
+      <h1 class="govuk-heading-l">{t.staffTitle}</h1>
+      {props.isAdmin ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/handlaggning/behorigheter">
+            {t.accessRequestsLink}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <DataTable
+        caption={t.boardsCaption}
+        headers={[t.colBoard, t.colRoles]}
+        rows={props.staff.map((s) => [s.boardName, s.roles.map((r) => roleName(t, r)).join(', ')])}
+      />
+      {props.calls.length === 0 ? (
+        <p class="govuk-body">{t.noCalls}</p>
+      ) : (
+        <DataTable
+          caption={t.callsCaption}
+          headers={[t.colCall, t.colYear, t.colBoardRole]}
+          rows={props.calls.map((c) => [
+            { href: `/utlysningar/${encodeURIComponent(c.slug)}`, text: c.title },
+            String(c.year),
+            c.roles.join(', '),
+          ])}
+        />
+      )}
+      {props.applications.length === 0 ? (
+        <p class="govuk-body">{t.noStaffApplications}</p>
+      ) : (
+        <DataTable
+          caption={t.staffApplicationsCaption}
+          headers={[t.colTitle, t.colOrganisation, t.colCall, t.colStatus]}
+          rows={props.applications.map((a) => [a.title || t.untitled, a.organisationName, a.callTitle, statusName(t, a.status)])}
+        />
+      )}
+    </Layout>
+  );
+}
+
+export function AccessRequestsAdminView(props: {
+  ctx: PageContext;
+  requests: {
+    id: number;
+    givenName: string | null;
+    familyName: string | null;
+    organisationName: string;
+    boardName: string;
+    requestedRoles: string[];
+    motivation: string | null;
+  }[];
+  saved: boolean;
+  /** The request whose form was sent without a decision. */
+  errorFor: number | null;
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const error = props.errorFor === null ? null : { text: t.decisionError, href: `#decision-${props.errorFor}` };
+  return (
+    <Layout ctx={props.ctx} title={t.adminTitle} breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}>
+      <ErrorSummary t={t} errors={error ? [error] : []} />
+      <h1 class="govuk-heading-l">{t.adminTitle}</h1>
+      {props.saved ? <Notice text={t.decisionSaved} /> : ''}
+      {props.requests.length === 0 ? <p class="govuk-body">{t.noPendingRequests}</p> : ''}
+      <div>
+        {props.requests.map((r) => (
+          <section class="govuk-!-margin-bottom-8">
+            <h2 class="govuk-heading-m" safe>
+              {`${[r.givenName, r.familyName].filter(Boolean).join(' ')} – ${r.organisationName}`}
+            </h2>
+            <SummaryList
+              rows={[
+                [t.colBoard, r.boardName],
+                [t.colRoles, r.requestedRoles.map((role) => roleName(t, role)).join(', ')],
+                [t.colMotivation, r.motivation ?? t.notStated],
+              ]}
+            />
+            <form method="post" action={`/handlaggning/behorigheter/${r.id}`} novalidate>
+              <Csrf ctx={props.ctx} />
+              <div class={`govuk-form-group${props.errorFor === r.id ? ' govuk-form-group--error' : ''}`}>
+                <fieldset class="govuk-fieldset">
+                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.decisionLegend}</legend>
+                  <FieldError error={props.errorFor === r.id && error ? error : undefined} />
+                  <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
+                    <div class="govuk-radios__item">
+                      <input class="govuk-radios__input" id={`decision-${r.id}`} name="decision" type="radio" value="approve" />
+                      <label class="govuk-label govuk-radios__label" for={`decision-${r.id}`}>
+                        {t.approve}
+                      </label>
+                    </div>
+                    <div class="govuk-radios__item">
+                      <input class="govuk-radios__input" id={`decision-${r.id}-refuse`} name="decision" type="radio" value="refuse" />
+                      <label class="govuk-label govuk-radios__label" for={`decision-${r.id}-refuse`}>
+                        {t.refuse}
+                      </label>
+                    </div>
+                  </div>
+                </fieldset>
+              </div>
+              <div class="govuk-form-group">
+                <label class="govuk-label" for={`answer-${r.id}`}>
+                  {t.answer}
+                </label>
+                <textarea class="govuk-textarea" id={`answer-${r.id}`} name="answer" rows="2"></textarea>
+              </div>
+              <button type="submit" class="govuk-button" data-module="govuk-button">
+                {t.decideSubmit}
+              </button>
+            </form>
+          </section>
+        ))}
+      </div>
+    </Layout>
+  );
+}

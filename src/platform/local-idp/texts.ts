@@ -1,0 +1,43 @@
+import { defineTexts } from '../i18n.ts';
+
+export const localIdpTexts = defineTexts({
+  sv: {
+    title: 'Testinloggning',
+    intro:
+      'Det här är den inbyggda testinloggningen i demoläge. Den ersätter e-legitimationen och länsstyrelsens inloggning. Välj vem du vill logga in som.',
+    publicHeading: 'Logga in med e-legitimation (test)',
+    staffHeading: 'Logga in som medarbetare på länsstyrelsen (test)',
+    legend: 'Testperson',
+    personalIdentityNumber: 'Testpersonnummer',
+    submit: 'Logga in',
+    noPersona: 'Välj en testperson',
+    errorSummary: 'Det finns ett problem',
+    logoutTitle: 'Logga ut från testinloggningen',
+    logoutBody: 'Du har loggat ut från Bidragsportalen. Vill du också logga ut från testinloggningen?',
+    logoutYes: 'Ja, logga ut',
+    logoutNo: 'Nej, fortsätt vara inloggad där',
+    loggedOutTitle: 'Du är utloggad från testinloggningen',
+    errorTitle: 'Inloggningen kunde inte genomföras',
+    errorBody: 'Testinloggningen kunde inte behandla begäran. Gå tillbaka till Bidragsportalen och försök logga in igen.',
+    backToService: 'Till Bidragsportalen',
+  },
+  en: {
+    title: 'Test login',
+    intro: 'This is the built-in test login of demo mode. It stands in for e-ID and the county board login. Choose who to log in as.',
+    publicHeading: 'Log in with e-ID (test)',
+    staffHeading: 'Log in as county board staff (test)',
+    legend: 'Test person',
+    personalIdentityNumber: 'Test personal identity number',
+    submit: 'Log in',
+    noPersona: 'Choose a test person',
+    errorSummary: 'There is a problem',
+    logoutTitle: 'Log out of the test login',
+    logoutBody: 'You have logged out of Bidragsportalen. Do you also want to log out of the test login?',
+    logoutYes: 'Yes, log out',
+    logoutNo: 'No, stay logged in there',
+    loggedOutTitle: 'You are logged out of the test login',
+    errorTitle: 'The login could not be completed',
+    errorBody: 'The test login could not handle the request. Go back to Bidragsportalen and try to log in again.',
+    backToService: 'To Bidragsportalen',
+  },
+});
