@@ -15,6 +15,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { features } from './features/index.ts';
+import { authPlugin } from './platform/auth/plugin.ts';
 import { registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
@@ -128,6 +129,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       return typeof token === 'string' ? token : undefined;
     },
   });
+  // Before the CSRF check: a form posted after the session ended is kept for after the new login.
+  await app.register(authPlugin);
   app.addHook('preHandler', (request, reply, done) => {
     const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
     if (safe || request.routeOptions.config.skipCsrf || !request.routeOptions.url) return done();

@@ -2,11 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { configuredProviders } from './platform/auth/settings.ts';
 import { stockholmDateOf } from './platform/format.ts';
+import { purgeExpiredSessionsJob } from './platform/jobs/purge-sessions.ts';
+import { createJobRunner, type JobRunner } from './platform/jobs/runner.ts';
+import { drainOutboxJob } from './platform/mail/drain.ts';
+import { createMailer } from './platform/mail/transport.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -16,6 +22,8 @@ export interface RunningServer {
  * tests and benchmarks that need the whole service.
  */
 export async function startServer(config: Config, logger?: import('fastify').FastifyServerOptions['logger']): Promise<RunningServer> {
+  // Fails before anything opens when production lacks its identity providers.
+  configuredProviders(config);
   const database = await openDatabase(
     config.DATABASE_URL ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE } : { dataDir: config.DATA_DIR },
   );
@@ -28,11 +36,25 @@ export async function startServer(config: Config, logger?: import('fastify').Fas
       else await seedAll(database, { today });
     }
     const app = await buildApp({ config, database, ...(logger === undefined ? {} : { logger }) });
+    const mailer = createMailer(config);
+    const jobs = createJobRunner({ database, config, logger: app.log, jobs: [drainOutboxJob(mailer), purgeExpiredSessionsJob] });
+    try {
+      await jobs.start();
+    } catch (err) {
+      await jobs.stop().catch(() => {});
+      await app.close();
+      mailer.close();
+      throw err;
+    }
     return {
       app,
       database,
+      jobs,
       async close() {
+        // Requests first, then running jobs (which may still write), then the database they use.
         await app.close();
+        await jobs.stop();
+        mailer.close();
         await database.close();
       },
     };

@@ -119,7 +119,13 @@ test('closing the app lets an in-flight request finish', async () => {
 
 test('the health check reports an unreachable database as 503', async () => {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(32), DATA_DIR: dataDir, SEED_DEMO: 'false', PAGE_CACHE: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'x'.repeat(32),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    PAGE_CACHE: 'false',
+  });
   const app = await buildApp({ config, database, logger: false });
   assert.equal((await app.inject('/healthz')).statusCode, 200);
   await database.close();
