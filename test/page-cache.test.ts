@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { max } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import type { DbOrTx } from '../src/db/client.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { projects } from '../src/db/schema/index.ts';
+import { notifyPublicContentChanged } from '../src/platform/page-cache.ts';
+import { buildTestApp } from './app.ts';
+import { serverUrl } from './db.ts';
+
+// The catalogue lists the newest year first, newest id first within it, so a project added in the
+// latest year is on the first page.
+const CATALOGUE = '/projekt';
+
+async function addProject(db: DbOrTx, title: string): Promise<void> {
+  const [latest] = await db.select({ year: max(projects.year) }).from(projects);
+  await db.insert(projects).values({
+    countyCode: '18',
+    programmeCode: 's37a',
+    year: latest?.year ?? 2026,
+    title,
+    description: 'Språkcafé med flyktingguider i kommunens bibliotek.',
+    isDemo: true,
+    searchText: title.toLowerCase(),
+  });
+}
+
+async function getCatalogue(app: FastifyInstance): Promise<{ cache: string | undefined; body: string }> {
+  const response = await app.inject({ method: 'GET', url: CATALOGUE });
+  assert.equal(response.statusCode, 200);
+  const cache = response.headers['x-page-cache'];
+  return { cache: typeof cache === 'string' ? cache : undefined, body: response.body };
+}
+
+async function warmCache(app: FastifyInstance): Promise<string> {
+  await getCatalogue(app);
+  const second = await getCatalogue(app);
+  assert.equal(second.cache, 'hit', 'the second anonymous GET of the catalogue should come from the page cache');
+  return second.body;
+}
+
+/** Asks until the catalogue lists `title`, for up to `ms`; returns whether it did. */
+async function waitForTitle(app: FastifyInstance, title: string, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if ((await getCatalogue(app)).body.includes(title)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+test('a cached catalogue page is cleared as soon as a project is added with notifyPublicContentChanged', async (t) => {
+  const server = await buildTestApp();
+  t.after(() => server.close());
+  const { app } = server;
+  await warmCache(app);
+
+  const title = `Språkcafé i Lindesberg ${randomUUID()}`;
+  await server.database.db.transaction(async (tx) => {
+    await addProject(tx, title);
+    await notifyPublicContentChanged(tx);
+  });
+
+  if (server.database.kind === 'pglite') {
+    // The embedded database delivers the notification with the commit: the very next request misses.
+    const after = await getCatalogue(app);
+    assert.equal(after.cache, 'miss');
+    assert.ok(after.body.includes(title), 'the catalogue does not list the new project');
+  } else {
+    // On a server the notification comes back over the listening connection, a moment after commit.
+    assert.ok(await waitForTitle(app, title, 2000), 'the catalogue did not list the new project within 2 s');
+  }
+});
+
+test('a write without notifyPublicContentChanged keeps serving the cached page', async (t) => {
+  const server = await buildTestApp();
+  t.after(() => server.close());
+  const { app } = server;
+  const cached = await warmCache(app);
+
+  const title = `Läxhjälp i Hallsberg ${randomUUID()}`;
+  await server.database.db.transaction((tx) => addProject(tx, title));
+
+  const after = await getCatalogue(app);
+  assert.equal(after.cache, 'hit');
+  assert.equal(after.body, cached);
+});
+
+test("a write with notify on one instance clears another instance's cached page", {
+  skip: serverUrl ? false : 'needs a PostgreSQL server: set TEST_DATABASE_URL (npm run test:pg runs this case in CI)',
+}, async (t) => {
+  const instanceA = await buildTestApp();
+  assert.ok(instanceA.database.url, 'the test database on the server has a connection string');
+  const databaseB = await openDatabase({ url: instanceA.database.url, poolSize: 2 });
+  const appB = await buildApp({ config: instanceA.config, database: databaseB, logger: false });
+  t.after(async () => {
+    await appB.close();
+    await databaseB.close();
+    await instanceA.close();
+  });
+
+  const cachedOnB = await warmCache(appB);
+  const title = `Flyktingguider i Kumla ${randomUUID()}`;
+  assert.ok(!cachedOnB.includes(title));
+
+  await instanceA.database.db.transaction(async (tx) => {
+    await addProject(tx, title);
+    await notifyPublicContentChanged(tx);
+  });
+
+  assert.ok(await waitForTitle(appB, title, 2000), "instance B still served its cached catalogue 2 s after instance A's write");
+});
