@@ -76,6 +76,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorateRequest('lang', 'sv');
   app.decorateRequest('viewer', null);
 
+  const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;
+  app.decorate('pageCache', pageCache);
+  await registerPageCache(app, pageCache);
+
   await app.register(cookie);
   app.addHook('onRequest', async (request) => {
     const lang = request.cookies.lang;
@@ -104,7 +108,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     threshold: 1024,
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
-  await app.register(rateLimit, { max: config.RATE_LIMIT_MAX, timeWindow: '1 minute' });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: '1 minute',
+    // A socket closed by the client can leave request.ip undefined, which the default key crashes on.
+    keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'unknown',
+  });
   await app.register(formbody);
   await app.register(session, {
     secret: sessionSecret(config),
@@ -142,10 +151,6 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     prefix: '/assets/',
     maxAge: '1h',
   });
-
-  const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;
-  app.decorate('pageCache', pageCache);
-  await registerPageCache(app, pageCache);
 
   app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
     try {

@@ -1,31 +1,31 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../db/client.ts';
+import { stockholmDateOf } from './format.ts';
 
 export const PUBLIC_CONTENT_CHANNEL = 'public_content_changed';
 
 interface Entry {
-  body: string;
-  contentType: string;
+  headers: Record<string, string>;
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
 }
 
 /**
- * Rendered public pages for anonymous visitors, keyed by language and URL. Any write to public
- * content calls `notifyPublicContentChanged` inside its transaction; PostgreSQL delivers the
- * notification on commit to every instance listening, and each clears its cache.
+ * Rendered public pages for anonymous visitors, keyed by date, language and URL (the date because
+ * call status and days left change at midnight in Stockholm). Any write to public content calls
+ * `notifyPublicContentChanged` inside its transaction; PostgreSQL delivers the notification on
+ * commit to every instance listening, and each clears its cache.
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly maxEntries: number) {}
 
   get(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) this.hits++;
-    else this.misses++;
-    return entry;
+    return this.entries.get(key);
   }
 
   set(key: string, entry: Entry): void {
@@ -59,37 +59,74 @@ declare module 'fastify' {
   }
 }
 
-const SESSION_COOKIE = 'sid';
+let today = { date: '', until: 0 };
+function stockholmToday(): string {
+  const now = Date.now();
+  if (now >= today.until) today = { date: stockholmDateOf(new Date(now)), until: now + 1_000 };
+  return today.date;
+}
 
+/** The cache key, or null when this request must not be served from or stored in the cache. */
+function keyOf(request: FastifyRequest): string | null {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.routeOptions.config.pageCache !== true) return null;
+  // Read the raw header: this runs before the cookie plugin, and a session means a personal page.
+  const cookie = request.headers.cookie ?? '';
+  if (/(?:^|;\s*)sid=/.test(cookie)) return null;
+  const lang = /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sv';
+  return `${stockholmToday()}|${lang}|${request.url}`;
+}
+
+function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!acceptEncoding) return 'identity';
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
+  return 'identity';
+}
+
+/**
+ * Must be registered before every other plugin: a hit is written straight to the socket from the
+ * first hook, with the headers (security headers included) stored from the response that filled
+ * the entry, and compressed once when stored rather than on every hit.
+ */
 export async function registerPageCache(app: FastifyInstance, cache: PageCache | null): Promise<void> {
   if (!cache) return;
   const stop = await app.database.listen(PUBLIC_CONTENT_CHANNEL, () => cache.clear());
   app.addHook('onClose', async () => stop());
 
-  const keyOf = (request: import('fastify').FastifyRequest): string | null =>
-    (request.method === 'GET' || request.method === 'HEAD') &&
-    request.routeOptions.config.pageCache === true &&
-    !request.cookies[SESSION_COOKIE]
-      ? `${request.lang}|${request.url}`
-      : null;
-
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const key = keyOf(request);
-    if (!key) return;
-    const entry = cache.get(key);
-    if (entry) {
-      reply.header('content-type', entry.contentType).header('x-page-cache', 'hit');
-      return reply.send(entry.body);
-    }
+    const entry = key ? cache.get(key) : undefined;
+    if (!entry) return done();
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    const body = entry[encoding];
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      ...entry.headers,
+      vary: 'accept-encoding',
+      'x-page-cache': 'hit',
+      'content-length': String(body.length),
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+    });
+    reply.raw.end(request.method === 'HEAD' ? undefined : body);
   });
 
+  // Registered before the compression plugin, so the payload here is still the rendered string.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('x-page-cache')) return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const key = keyOf(request);
-    if (key) {
-      cache.set(key, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8') });
-      reply.header('x-page-cache', 'miss');
+    if (!key) return payload;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && name !== 'content-length' && name !== 'set-cookie') headers[name] = String(value);
     }
+    const identity = Buffer.from(payload);
+    cache.set(key, {
+      headers,
+      identity,
+      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+      gzip: gzipSync(identity, { level: 9 }),
+    });
+    reply.header('x-page-cache', 'miss');
     return payload;
   });
 }
