@@ -24,7 +24,7 @@ export interface Option<T = string> {
 export interface CatalogueOptions {
   counties: Option[];
   years: number[];
-  municipalities: Option[];
+  municipalities: (Option & { countyCode: string })[];
   programmes: Option[];
   purposes: Option[];
 }
@@ -34,7 +34,7 @@ export async function loadCatalogueOptions(db: DbOrTx): Promise<CatalogueOptions
     db.select({ value: counties.code, name: counties.name }).from(counties).orderBy(asc(counties.code)),
     db.selectDistinct({ year: projects.year }).from(projects).orderBy(desc(projects.year)),
     db
-      .select({ value: organisations.municipalityCode, name: organisations.name })
+      .select({ value: organisations.municipalityCode, name: organisations.name, countyCode: organisations.countyCode })
       .from(organisations)
       .where(
         sql`${organisations.municipalityCode} IN (SELECT DISTINCT ${projectMunicipalities.municipalityCode} FROM ${projectMunicipalities})`,
@@ -54,7 +54,9 @@ export async function loadCatalogueOptions(db: DbOrTx): Promise<CatalogueOptions
   return {
     counties: countyRows.map((c) => ({ ...c, nameEn: c.name })),
     years: yearRows.map((r) => r.year),
-    municipalities: municipalityRows.flatMap((m) => (m.value ? [{ value: m.value, name: m.name, nameEn: m.name }] : [])),
+    municipalities: municipalityRows.flatMap((m) =>
+      m.value ? [{ value: m.value, name: m.name, nameEn: m.name, countyCode: m.countyCode }] : [],
+    ),
     programmes: programmeRows,
     purposes: purposeRows.filter((p) => !seenPurposes.has(p.value) && seenPurposes.add(p.value)),
   };

@@ -116,7 +116,12 @@ function FilterForm({ filters, options, lang }: { filters: CatalogueFilters; opt
       name: 'kommun',
       label: t.municipality,
       allLabel: t.allMunicipalities,
-      options: named(options.municipalities),
+      // With a county chosen, only its municipalities: 290 options would triple the page's size.
+      options: named(
+        options.municipalities.filter(
+          (m) => !filters.countyCode || m.countyCode === filters.countyCode || m.value === filters.municipalityCode,
+        ),
+      ),
       selected: filters.municipalityCode,
     },
     { name: 'bidrag', label: t.programme, allLabel: t.allProgrammes, options: named(options.programmes), selected: filters.programmeCode },
