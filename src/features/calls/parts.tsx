@@ -1,4 +1,4 @@
-import { formatDate, formatKronor } from '../../platform/format.ts';
+import { formatDate } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { type CallPeriod, type CallStatus, callStatus, daysLeft, daysUntilOpen } from './rules.ts';
 import { callTexts } from './texts.ts';
@@ -44,15 +44,6 @@ export function Period({ period, lang }: { period: CallPeriod; lang: Lang }): JS
   if (opensOn) return <span safe>{t.from(formatDate(opensOn, lang))}</span>;
   if (closesOn) return <span safe>{t.until(formatDate(closesOn, lang))}</span>;
   return t.missing;
-}
-
-export function Money({ ore, lang }: { ore: number | null; lang: Lang }): JSX.Element {
-  if (ore === null) return callTexts(lang).missing;
-  return (
-    <span class="bp-nowrap" safe>
-      {formatKronor(ore, lang)}
-    </span>
-  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { formatDate, formatKronor } from '../../platform/format.ts';
+import { Money } from '../../platform/components.tsx';
+import { formatDate } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -15,16 +16,6 @@ import {
   sortParam,
 } from './rules.ts';
 import { exportFields, pageLinkLabel, queryNoteText, resultsCountText, texts } from './texts.ts';
-
-function Amount({ ore, lang }: { ore: number | null; lang: Lang }) {
-  return ore === null ? (
-    texts(lang).notStated
-  ) : (
-    <span class="bp-nowrap" safe>
-      {formatKronor(ore, lang)}
-    </span>
-  );
-}
 
 function Period({ project, lang }: { project: ProjectPeriodFields; lang: Lang }) {
   const period = describePeriod(project);
@@ -201,7 +192,7 @@ function ProjectRow({ project, lang }: { project: ProjectSummary; lang: Lang }) 
     ],
     [t.partners, project.partners.length > 0 ? <span safe>{project.partners.join(', ')}</span> : t.notStated],
     [t.period, <Period project={project} lang={lang} />],
-    [t.amount, <Amount ore={project.amountOre} lang={lang} />],
+    [t.amount, <Money ore={project.amountOre} lang={lang} />],
     [t.countyLabel, <span safe>{project.countyName}</span>],
     [t.programmeLabel, <span safe>{project.programmeName}</span>],
     [t.yearLabel, String(project.year)],
@@ -346,7 +337,7 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
     ],
     [t.partners, project.partners.length > 0 ? <span safe>{project.partners.join(', ')}</span> : t.notStated],
     [t.period, <Period project={project} lang={lang} />],
-    [t.amount, <Amount ore={project.amountOre} lang={lang} />],
+    [t.amount, <Money ore={project.amountOre} lang={lang} />],
     [
       t.call,
       project.call ? (

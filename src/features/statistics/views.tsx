@@ -1,3 +1,4 @@
+import { Money } from '../../platform/components.tsx';
 import { formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
@@ -7,16 +8,6 @@ import { FilterSelect } from '../catalogue/views.tsx';
 import type { RecordedFigure, StatisticsOptions } from './queries.ts';
 import { barLength, type CallStatistics, type CountyYearStatistics, type StatisticsFilters, type StatisticsQueryNote } from './rules.ts';
 import { texts } from './texts.ts';
-
-function Amount({ ore, lang }: { ore: number | null; lang: Lang }) {
-  return ore === null ? (
-    texts(lang).notStated
-  ) : (
-    <span class="bp-nowrap" safe>
-      {formatKronor(ore, lang)}
-    </span>
-  );
-}
 
 function Count({ value, lang }: { value: number | null; lang: Lang }) {
   return value === null ? texts(lang).notStated : String(value);
@@ -114,13 +105,13 @@ function FigureCells({
         <Count value={row.applicationsCount} lang={lang} />
       </td>
       <td class="govuk-table__cell govuk-table__cell--numeric">
-        <Amount ore={row.appliedOre} lang={lang} />
+        <Money ore={row.appliedOre} lang={lang} />
       </td>
       <td class="govuk-table__cell govuk-table__cell--numeric">
         <Count value={row.grantedCount} lang={lang} />
       </td>
       <td class="govuk-table__cell govuk-table__cell--numeric">
-        <Amount ore={row.grantedOre} lang={lang} />
+        <Money ore={row.grantedOre} lang={lang} />
       </td>
     </>
   );
@@ -311,7 +302,7 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
                 </td>
                 <td class="govuk-table__cell">{f.year}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">
-                  {f.amountOre !== null ? <Amount ore={f.amountOre} lang={lang} /> : <Count value={f.count} lang={lang} />}
+                  {f.amountOre !== null ? <Money ore={f.amountOre} lang={lang} /> : <Count value={f.count} lang={lang} />}
                 </td>
                 <td class="govuk-table__cell bp-source">
                   <q safe>{f.sourceText}</q> <span safe>{`(${f.sourceRef})`}</span>
