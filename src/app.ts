@@ -19,7 +19,7 @@ import { authPlugin } from './platform/auth/plugin.ts';
 import { registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
-import { PageCache, registerPageCache } from './platform/page-cache.ts';
+import { PageCache, PublicContentChanges, registerPageCache } from './platform/page-cache.ts';
 import type { Viewer } from './platform/page-context.ts';
 import { DatabaseSessionStore } from './platform/session-store.ts';
 
@@ -28,6 +28,7 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     pageCache: PageCache | null;
+    publicContent: PublicContentChanges;
     /** True when the local identity provider and demo data are in use. */
     demoMode: boolean;
   }
@@ -76,9 +77,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorateRequest('lang', 'sv');
   app.decorateRequest('viewer', null);
 
+  const publicContent = await PublicContentChanges.listen(database);
+  app.decorate('publicContent', publicContent.changes);
+  app.addHook('onClose', async () => publicContent.stop());
   const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;
   app.decorate('pageCache', pageCache);
-  await registerPageCache(app, pageCache);
+  registerPageCache(app, pageCache);
 
   await app.register(cookie);
   app.addHook('onRequest', async (request) => {

@@ -1,7 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../db/client.ts';
+import type { Database, DbOrTx } from '../db/client.ts';
 import { stockholmDateOf } from './format.ts';
 
 export const PUBLIC_CONTENT_CHANNEL = 'public_content_changed';
@@ -52,6 +52,46 @@ export async function notifyPublicContentChanged(db: DbOrTx): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${PUBLIC_CONTENT_CHANNEL}, '')`);
 }
 
+/**
+ * This instance's view of `notifyPublicContentChanged`: one LISTEN per instance, fanned out to
+ * the rendered-page cache and to data memoised by features (e.g. the catalogue's filter options).
+ */
+export class PublicContentChanges {
+  private readonly subscribers: (() => void)[] = [];
+  private generation = 0;
+
+  static async listen(database: Database): Promise<{ changes: PublicContentChanges; stop: () => Promise<void> }> {
+    const changes = new PublicContentChanges();
+    const stop = await database.listen(PUBLIC_CONTENT_CHANNEL, () => changes.changed());
+    return { changes, stop };
+  }
+
+  changed(): void {
+    this.generation++;
+    for (const fn of this.subscribers) fn();
+  }
+
+  subscribe(fn: () => void): void {
+    this.subscribers.push(fn);
+  }
+
+  /** `load` runs once and its result is kept until public content changes. */
+  memo<T>(load: () => Promise<T>): () => Promise<T> {
+    let kept: { generation: number; value: Promise<T> } | undefined;
+    return () => {
+      if (kept?.generation !== this.generation) {
+        const value = load();
+        kept = { generation: this.generation, value };
+        // A failed load is not kept: the next call tries again.
+        value.catch(() => {
+          if (kept?.value === value) kept = undefined;
+        });
+      }
+      return kept.value;
+    };
+  }
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Cache the rendered page for anonymous visitors. */
@@ -88,10 +128,9 @@ function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'iden
  * first hook, with the headers (security headers included) stored from the response that filled
  * the entry, and compressed once when stored rather than on every hit.
  */
-export async function registerPageCache(app: FastifyInstance, cache: PageCache | null): Promise<void> {
+export function registerPageCache(app: FastifyInstance, cache: PageCache | null): void {
   if (!cache) return;
-  const stop = await app.database.listen(PUBLIC_CONTENT_CHANNEL, () => cache.clear());
-  app.addHook('onClose', async () => stop());
+  app.publicContent.subscribe(() => cache.clear());
 
   app.addHook('onRequest', (request, reply, done) => {
     const key = keyOf(request);

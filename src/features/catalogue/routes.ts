@@ -13,8 +13,11 @@ const MAX_SERIAL = 2_147_483_647;
 export const catalogueRoutes: FastifyPluginAsync = async (app) => {
   const db = app.database.db;
 
+  // Five queries (distinct years, municipalities with projects…) that change only with content.
+  const catalogueOptions = app.publicContent.memo(() => loadCatalogueOptions(db));
+
   async function filteredQuery(request: FastifyRequest) {
-    const options = await loadCatalogueOptions(db);
+    const options = await catalogueOptions();
     return { options, ...parseCatalogueQuery(request.query, knownValuesOf(options)) };
   }
 
