@@ -115,7 +115,10 @@ async function openPglite(options: { dataDir: string } | { memory: true; loadDat
     },
     async listen(channel, onPayload) {
       const unsubscribe = await client.listen(channel, onPayload);
-      return unsubscribe;
+      // Like the server's listener, safe to stop after the database was closed.
+      return async () => {
+        if (!client.closed) await unsubscribe();
+      };
     },
     async migrate() {
       await client.exec('SET client_min_messages = warning');
