@@ -7,14 +7,15 @@ import type { Section } from './prose.tsx';
  * goes beyond what the sources say.
  */
 
-const vastraGotaland = {
+/** Source notes for the two county boards' pages; the templates page cites them too. */
+export const vastraGotaland = {
   sv: (part: string) =>
     `Källa: Länsstyrelsen Västra Götaland, sidan ”Bidrag för flyktingguider och familjekontakter”, avsnittet ”${part}”.`,
   en: (part: string) =>
     `Source: Länsstyrelsen Västra Götaland (County Administrative Board of Västra Götaland), page “Bidrag för flyktingguider och familjekontakter”, section “${part}”.`,
 };
 
-const orebro = {
+export const orebro = {
   sv: (part: string, note = '') =>
     `Källa: Länsstyrelsen i Örebro län, sidan ”Utveckla verksamhet med flyktingguider och familjekontakter”, avsnittet ”${part}”${note}.`,
   en: (part: string, note = '') =>

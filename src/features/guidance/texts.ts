@@ -17,6 +17,15 @@ export const texts = defineTexts({
     pointsHeading: 'Punkterna under Målgruppsanalys',
     backToGuidance: 'Tillbaka till stöd för dig som ansöker',
     pointReference: (point: number) => `(punkt ${point} under Målgruppsanalys)`,
+    templatesLinkBefore: 'Mallar för intyg firmatecknare och intyg samverkanspart finns på sidan',
+    templatesLink: 'mallar för intyg',
+    templatesTitle: 'Mallar för intyg',
+    templatesLead:
+      'Här finns mallar för två intyg som bifogas en ansökan om bidrag. Mallarna är pdf-filer: skriv ut mallen, fyll i den för hand och skriv under.',
+    templateInSwedish: (name: string) => `${name} på svenska (pdf)`,
+    templateInEnglish: (name: string) => `${name} i engelsk översättning (pdf)`,
+    templatesOwn:
+      'Mallarna är Bidragsportalens egna. Länsstyrelsen i Örebro län har haft en egen blankett för intyg samverkanspart (Word). Den finns inte i Bidragsportalen.',
   },
   en: {
     title: 'Help for applicants',
@@ -36,5 +45,14 @@ export const texts = defineTexts({
     pointsHeading: 'The points under “Målgruppsanalys” (target group analysis)',
     backToGuidance: 'Back to help for applicants',
     pointReference: (point: number) => `(point ${point} under target group analysis)`,
+    templatesLinkBefore: 'Templates for the signatory certificate and the partner certificate are on the page',
+    templatesLink: 'certificate templates',
+    templatesTitle: 'Certificate templates',
+    templatesLead:
+      'Here are templates for two certificates that are attached to an application for a grant. The templates are PDF files: print the template, fill it in by hand and sign it.',
+    templateInSwedish: (name: string) => `${name}, in Swedish (PDF)`,
+    templateInEnglish: (name: string) => `${name}, English translation (PDF)`,
+    templatesOwn:
+      'The templates are Bidragsportalen’s own. Länsstyrelsen i Örebro län has had its own form for the partner certificate (Word). It is not in Bidragsportalen.',
   },
 });

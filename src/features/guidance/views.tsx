@@ -1,11 +1,19 @@
+import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { anchors, guidanceContent } from './content.ts';
 import { ContentsList, SectionView, SourceNote } from './prose.tsx';
+import { type CertificateTemplate, templateDescriptions, templateFileNames } from './templates.ts';
 import { texts } from './texts.ts';
 
 export const guidancePath = '/vagledning';
 export const checklistsPath = '/vagledning/checklistor';
+export const templatesPath = '/vagledning/mallar';
+
+/** Where a template's PDF in one language is downloaded. */
+export function templateHref(template: CertificateTemplate, lang: Lang): string {
+  return `${templatesPath}/${templateFileNames[template][lang]}`;
+}
 
 function LanguageNote({ ctx }: { ctx: PageContext }): JSX.Element {
   const t = texts(ctx.lang);
@@ -22,6 +30,13 @@ export function GuidancePage({ ctx }: { ctx: PageContext }): JSX.Element {
           <h1 class="govuk-heading-l">{t.title}</h1>
           <p class="govuk-body-l">{t.lead}</p>
           <LanguageNote ctx={ctx} />
+          <p class="govuk-body">
+            {t.templatesLinkBefore}{' '}
+            <a class="govuk-link" href={templatesPath}>
+              {t.templatesLink}
+            </a>
+            .
+          </p>
           <ContentsList label={t.contents} sections={content.sections} />
           {content.sections.map((section) => (
             <>
@@ -87,6 +102,54 @@ export function ChecklistsPage({ ctx }: { ctx: PageContext }): JSX.Element {
           </section>
           <p class="govuk-body">
             <a class="govuk-link" href={`${guidancePath}#${anchors.applicantSupport}`}>
+              {t.backToGuidance}
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function TemplatesPage({ ctx }: { ctx: PageContext }): JSX.Element {
+  const t = texts(ctx.lang);
+  return (
+    <Layout ctx={ctx} title={t.templatesTitle} section="guidance" breadcrumbs={[{ text: t.title, href: guidancePath }]}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">{t.templatesTitle}</h1>
+          <p class="govuk-body">{t.templatesLead}</p>
+          <LanguageNote ctx={ctx} />
+          {templateDescriptions(ctx.lang).map((description) => (
+            <section aria-labelledby={`mall-${description.template}`}>
+              <h2 class="govuk-heading-m" id={`mall-${description.template}`} safe>
+                {description.heading}
+              </h2>
+              {description.paragraphs.map((paragraph) => (
+                <p class="govuk-body" safe>
+                  {paragraph}
+                </p>
+              ))}
+              <ul class="govuk-list">
+                <li>
+                  <a class="govuk-link" href={templateHref(description.template, 'sv')} hreflang="sv" download="" safe>
+                    {t.templateInSwedish(description.heading)}
+                  </a>
+                </li>
+                <li>
+                  <a class="govuk-link" href={templateHref(description.template, 'en')} hreflang="en" download="" safe>
+                    {t.templateInEnglish(description.heading)}
+                  </a>
+                </li>
+              </ul>
+              {description.sources.map((source) => (
+                <SourceNote text={source} />
+              ))}
+            </section>
+          ))}
+          <p class="govuk-body">{t.templatesOwn}</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={guidancePath}>
               {t.backToGuidance}
             </a>
           </p>
