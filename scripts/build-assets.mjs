@@ -7,7 +7,8 @@ import * as sass from 'sass';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'public/build');
-if (process.argv.includes('--if-missing') && existsSync(join(out, 'app.css'))) process.exit(0);
+const outputs = ['app.css', 'app.js', 'session-timeout.js', 'application-form.js', 'govuk-frontend.min.js', 'images/favicon.svg'];
+if (process.argv.includes('--if-missing') && outputs.every((file) => existsSync(join(out, file)))) process.exit(0);
 const govuk = join(root, 'node_modules/govuk-frontend/dist/govuk');
 mkdirSync(join(out, 'images'), { recursive: true });
 
@@ -20,6 +21,7 @@ writeFileSync(join(out, 'app.css'), css.css);
 cpSync(join(govuk, 'govuk-frontend.min.js'), join(out, 'govuk-frontend.min.js'));
 cpSync(join(root, 'src/platform/assets/app.js'), join(out, 'app.js'));
 cpSync(join(root, 'src/platform/assets/session-timeout.js'), join(out, 'session-timeout.js'));
+cpSync(join(root, 'src/platform/assets/application-form.js'), join(out, 'application-form.js'));
 // Our own favicon: the GOV.UK crest images may not be used outside GOV.UK.
 cpSync(join(root, 'src/platform/assets/favicon.svg'), join(out, 'images/favicon.svg'));
 console.log(`assets built: app.css ${(css.css.length / 1024).toFixed(0)} KB`);

@@ -22,6 +22,9 @@ import { isLang, type Lang } from './platform/i18n.ts';
 import { PageCache, PublicContentChanges, registerPageCache } from './platform/page-cache.ts';
 import type { Viewer } from './platform/page-context.ts';
 import { DatabaseSessionStore } from './platform/session-store.ts';
+import type { ClamdScanner } from './platform/storage/clamd.ts';
+import { configuredFileStorage, configuredScanner } from './platform/storage/configured.ts';
+import type { FileStorage } from './platform/storage/file-storage.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +34,10 @@ declare module 'fastify' {
     publicContent: PublicContentChanges;
     /** True when the local identity provider and demo data are in use. */
     demoMode: boolean;
+    /** Uploaded files: local disk or S3, as configured. */
+    files: FileStorage;
+    /** The virus scanner, when CLAMD_HOST is set. */
+    scanner: ClamdScanner | null;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -73,6 +80,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   app.decorate('config', config);
   app.decorate('database', database);
+  app.decorate('files', configuredFileStorage(config));
+  app.decorate('scanner', configuredScanner(config));
   app.decorate('demoMode', !config.OIDC_PUBLIC_ISSUER && config.NODE_ENV !== 'production');
   app.decorateRequest('lang', 'sv');
   app.decorateRequest('viewer', null);

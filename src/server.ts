@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { purgeExpiredDraftsJob, rescanQuarantinedJob } from './features/applications/jobs.ts';
 import { configuredProviders } from './platform/auth/settings.ts';
 import { stockholmDateOf } from './platform/format.ts';
 import { purgeExpiredSessionsJob } from './platform/jobs/purge-sessions.ts';
@@ -37,7 +38,12 @@ export async function startServer(config: Config, logger?: import('fastify').Fas
     }
     const app = await buildApp({ config, database, ...(logger === undefined ? {} : { logger }) });
     const mailer = createMailer(config);
-    const jobs = createJobRunner({ database, config, logger: app.log, jobs: [drainOutboxJob(mailer), purgeExpiredSessionsJob] });
+    const jobs = createJobRunner({
+      database,
+      config,
+      logger: app.log,
+      jobs: [drainOutboxJob(mailer), purgeExpiredSessionsJob, purgeExpiredDraftsJob, rescanQuarantinedJob],
+    });
     try {
       await jobs.start();
     } catch (err) {

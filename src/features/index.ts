@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { accessibilityRoutes } from './accessibility/routes.ts';
+import { applicationRoutes } from './applications/routes.tsx';
 import { callRoutes } from './calls/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { councilRoutes } from './council/routes.ts';
@@ -16,6 +17,7 @@ export const features: FastifyPluginAsync[] = [
   programmeRoutes,
   callRoutes,
   identityRoutes,
+  applicationRoutes,
   catalogueRoutes,
   statisticsRoutes,
   guidanceRoutes,

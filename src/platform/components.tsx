@@ -1,5 +1,6 @@
 import { formatKronor } from './format.ts';
 import { defineTexts, type Lang } from './i18n.ts';
+import type { PageContext } from './page-context.ts';
 
 // Small view pieces with no domain knowledge, shared by every feature's pages.
 
@@ -15,5 +16,115 @@ export function Money({ ore, lang }: { ore: number | null; lang: Lang }): JSX.El
     <span class="bp-nowrap" safe>
       {formatKronor(ore, lang)}
     </span>
+  );
+}
+
+/** A form error: the message and the id of the field it belongs to, for the GOV.UK error summary. */
+export interface FormError {
+  text: string;
+  href: string;
+}
+
+export function ErrorSummary({ title, errors }: { title: string; errors: FormError[] }): JSX.Element {
+  if (errors.length === 0) return '';
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 class="govuk-error-summary__title" safe>
+          {title}
+        </h2>
+        <div class="govuk-error-summary__body">
+          <ul class="govuk-list govuk-error-summary__list">
+            {errors.map((e) => (
+              <li>
+                <a href={e.href} safe>
+                  {e.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function FieldError({ error }: { error: FormError | undefined }): JSX.Element {
+  if (!error) return '';
+  return (
+    <p class="govuk-error-message">
+      <span class="govuk-visually-hidden">Fel:</span> <span safe>{error.text}</span>
+    </p>
+  );
+}
+
+export function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />;
+}
+
+export function Notice({ text }: { text: string }): JSX.Element {
+  return (
+    <div class="govuk-inset-text">
+      <span safe>{text}</span>
+    </div>
+  );
+}
+
+/** A GOV.UK summary list of label and plain-text value pairs (values escaped). */
+export function SummaryList(props: { rows: [string, string][] }): JSX.Element {
+  return (
+    <dl class="govuk-summary-list">
+      {props.rows.map(([key, value]) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key" safe>
+            {key}
+          </dt>
+          <dd class="govuk-summary-list__value" safe>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export type Cell = string | { href: string; text: string };
+
+/** A GOV.UK table of plain texts (escaped) and links, with a caption and column headers. */
+export function DataTable(props: { caption: string; headers: string[]; rows: Cell[][]; size?: 's' | 'm' }): JSX.Element {
+  return (
+    <table class="govuk-table">
+      <caption class={`govuk-table__caption govuk-table__caption--${props.size ?? 'm'}`} safe>
+        {props.caption}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {props.headers.map((h) => (
+            <th scope="col" class="govuk-table__header" safe>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {props.rows.map((row) => (
+          <tr class="govuk-table__row">
+            {row.map((cell) =>
+              typeof cell === 'string' ? (
+                <td class="govuk-table__cell" safe>
+                  {cell}
+                </td>
+              ) : (
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={cell.href} safe>
+                    {cell.text}
+                  </a>
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

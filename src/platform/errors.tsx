@@ -74,6 +74,11 @@ function ErrorPage(props: { request: FastifyRequest; reply: FastifyReply; title:
   );
 }
 
+/** Thrown by a route when the actor may not do what they asked; the error handler shows the 403 page. */
+export function forbidden(): Error {
+  return Object.assign(new Error('forbidden'), { statusCode: 403 });
+}
+
 /** Sends the Swedish (or English) 404 page; routes call this for unknown ids. */
 export async function sendNotFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const t = texts(request.lang);

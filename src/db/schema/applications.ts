@@ -53,8 +53,31 @@ export const applications = pgTable(
     channel: text('channel', { enum: ['eService', 'email', 'post'] })
       .notNull()
       .default('eService'),
+    /** Set one year after submission: the item leaves Mina sidor but stays in the registry. */
+    removedFromMyPagesAt: timestamp('removed_from_my_pages_at', { withTimezone: true }),
+    /** The application whose answers this draft started from ("start from a previous application"). */
+    copiedFromId: uuid('copied_from_id'),
   },
   (t) => [index().on(t.organisationId, t.status), index().on(t.callId, t.status), index().on(t.status, t.updatedAt)],
+);
+
+/**
+ * A save that was refused because someone else had saved a newer version in between: kept, so
+ * neither person's work is lost, until the draft is submitted or deleted.
+ */
+export const draftConflicts = pgTable(
+  'draft_conflicts',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    basedOnVersion: integer('based_on_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    attemptedBy: uuid('attempted_by').references(() => persons.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId)],
 );
 
 /** The frozen content of an application at submission: immutable, hashed. */
@@ -72,7 +95,7 @@ export const signatoryApprovals = pgTable('signatory_approvals', {
   id: serial('id').primaryKey(),
   applicationId: uuid('application_id')
     .notNull()
-    .references(() => applications.id),
+    .references(() => applications.id, { onDelete: 'cascade' }),
   personId: uuid('person_id')
     .notNull()
     .references(() => persons.id),

@@ -52,22 +52,6 @@ export async function findPerson(db: DbOrTx, personId: string) {
   return person ?? null;
 }
 
-/** The organisation's applications the actor may read (drafts only for the organisation's members). */
-export async function listOrganisationApplications(db: DbOrTx, actor: Actor, organisationId: number) {
-  return db
-    .select({
-      id: applications.id,
-      title: applications.title,
-      status: applications.status,
-      updatedAt: applications.updatedAt,
-      callTitle: calls.title,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .where(and(eq(applications.organisationId, organisationId), readableApplications(actor)))
-    .orderBy(desc(applications.updatedAt));
-}
-
 /** Applications a staff member reaches through their board's roles in the calls. */
 export async function listStaffApplications(db: DbOrTx, actor: Actor) {
   return db

@@ -8,10 +8,14 @@ import { takePendingForm } from '../../platform/auth/plugin.ts';
 import { type Actor, actingMembership, can, type LoginKind, type MemberRole } from '../../platform/auth/policy.ts';
 import { loadActor } from '../../platform/auth/queries.ts';
 import { configuredProviders } from '../../platform/auth/settings.ts';
+import { forbidden } from '../../platform/errors.tsx';
+import { stockholmDateOf } from '../../platform/format.ts';
 import { safeReturnPath, sendHtml } from '../../platform/http.ts';
 import { createLocalIdentityProvider, mountLocalIdentityProvider } from '../../platform/local-idp/provider.tsx';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { pageContext } from '../../platform/page-context.ts';
+import { listMyPagesApplications } from '../applications/queries.ts';
+import { MyApplications } from '../applications/views.tsx';
 import {
   confirmEmail,
   createAccessRequest,
@@ -21,7 +25,6 @@ import {
   findPerson,
   hasPendingAccessRequest,
   listBoardCalls,
-  listOrganisationApplications,
   listOrganisations,
   listOwnAccessRequests,
   listPendingAccessRequests,
@@ -43,10 +46,6 @@ import {
   ProfileView,
   StaffStartView,
 } from './views.tsx';
-
-function forbidden(): Error {
-  return Object.assign(new Error('forbidden'), { statusCode: 403 });
-}
 
 type Person = Extract<Actor, { kind: 'person' }>;
 
@@ -114,7 +113,9 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     if (!kind) return reply.callNotFound();
     const { tillbaka } = returnQuery.parse(request.query);
     const fallback = kind === 'staff' ? '/handlaggning' : '/mina-sidor';
-    const { url, pending } = await providers.startLogin(kind, safeReturnPath(tillbaka, fallback));
+    // `?igen=1`: authenticate again even with a live provider session (a signatory's approval).
+    const fresh = (request.query as { igen?: string }).igen === '1' ? { now: new Date() } : undefined;
+    const { url, pending } = await providers.startLogin(kind, safeReturnPath(tillbaka, fallback), fresh);
     request.session.set('pendingLogin', pending);
     return reply.redirect(url.href, 303);
   });
@@ -145,6 +146,7 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     request.session.set('personId', personId);
     request.session.set('loginKind', kind);
     request.session.set('idToken', idToken);
+    request.session.set('freshLoginAt', pending.freshSince !== undefined ? Date.now() : undefined);
     const loaded = await loadActor(db, personId, kind, null);
     const only = loaded?.actor.memberships.length === 1 ? loaded.actor.memberships[0] : undefined;
     request.session.set('actingOrganisationId', only?.organisationId ?? null);
@@ -185,10 +187,18 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     const actor = request.actor;
     if (!can(actor, 'myPages.view')) throw forbidden();
     const acting = actingMembership(actor);
-    const applications = acting ? await listOrganisationApplications(db, actor, acting.organisationId) : [];
+    const ctx = pageContext(request, reply);
+    const rows = acting ? await listMyPagesApplications(db, [acting.organisationId]) : [];
+    const notice = request.session.get('flash') ?? null;
+    if (notice) request.session.set('flash', undefined);
     return sendHtml(
       reply,
-      <MyPagesView ctx={pageContext(request, reply)} memberships={person(actor).memberships} acting={acting} applications={applications} />,
+      <MyPagesView
+        ctx={ctx}
+        memberships={person(actor).memberships}
+        acting={acting}
+        applications={<MyApplications ctx={ctx} rows={rows} today={stockholmDateOf(new Date())} notice={notice} />}
+      />,
     );
   });
 

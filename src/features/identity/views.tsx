@@ -1,118 +1,14 @@
 import { maskPersonalIdentityNumber } from '../../platform/auth/personal-identity-number.ts';
 import type { Membership, StaffMembership } from '../../platform/auth/policy.ts';
+import { Csrf, DataTable, ErrorSummary, FieldError, type FormError, Notice, SummaryList } from '../../platform/components.tsx';
 import { formatDate, stockholmDateOf } from '../../platform/format.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { texts } from './texts.ts';
 
+export type { FormError } from '../../platform/components.tsx';
+
 type T = ReturnType<typeof texts>;
-
-export interface FormError {
-  text: string;
-  href: string;
-}
-
-function ErrorSummary({ t, errors }: { t: T; errors: FormError[] }): JSX.Element {
-  if (errors.length === 0) return '';
-  return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title">{t.errorSummary}</h2>
-        <div class="govuk-error-summary__body">
-          <ul class="govuk-list govuk-error-summary__list">
-            {errors.map((e) => (
-              <li>
-                <a href={e.href} safe>
-                  {e.text}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-function FieldError({ error }: { error: FormError | undefined }): JSX.Element {
-  if (!error) return '';
-  return (
-    <p class="govuk-error-message">
-      <span class="govuk-visually-hidden">Fel:</span> <span safe>{error.text}</span>
-    </p>
-  );
-}
-
-function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />;
-}
-
-function Notice({ text }: { text: string }): JSX.Element {
-  return (
-    <div class="govuk-inset-text">
-      <span safe>{text}</span>
-    </div>
-  );
-}
-
-/** A GOV.UK summary list of label and plain-text value pairs (values escaped). */
-function SummaryList(props: { rows: [string, string][] }): JSX.Element {
-  return (
-    <dl class="govuk-summary-list">
-      {props.rows.map(([key, value]) => (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key" safe>
-            {key}
-          </dt>
-          <dd class="govuk-summary-list__value" safe>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-type Cell = string | { href: string; text: string };
-
-/** A GOV.UK table of plain texts (escaped) and links, with a caption and column headers. */
-function DataTable(props: { caption: string; headers: string[]; rows: Cell[][]; size?: 's' | 'm' }): JSX.Element {
-  return (
-    <table class="govuk-table">
-      <caption class={`govuk-table__caption govuk-table__caption--${props.size ?? 'm'}`} safe>
-        {props.caption}
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {props.headers.map((h) => (
-            <th scope="col" class="govuk-table__header" safe>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.rows.map((row) => (
-          <tr class="govuk-table__row">
-            {row.map((cell) =>
-              typeof cell === 'string' ? (
-                <td class="govuk-table__cell" safe>
-                  {cell}
-                </td>
-              ) : (
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={cell.href} safe>
-                    {cell.text}
-                  </a>
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export function roleName(t: T, role: string): string {
   const names: Record<string, string> = {
@@ -166,19 +62,12 @@ export function LoginPage(props: { ctx: PageContext; returnTo: string; formKept:
   );
 }
 
-export interface ApplicationRow {
-  id: string;
-  title: string;
-  status: string;
-  updatedAt: Date;
-  callTitle: string;
-}
-
 export function MyPagesView(props: {
   ctx: PageContext;
   memberships: Membership[];
   acting: Membership | null;
-  applications: ApplicationRow[];
+  /** The acting organisation's applications, rendered by the applications feature. */
+  applications: JSX.Element;
 }): JSX.Element {
   const t = texts(props.ctx.lang);
   const { acting } = props;
@@ -218,28 +107,7 @@ export function MyPagesView(props: {
           </a>
         </li>
       </ul>
-      {acting ? (
-        <>
-          <h2 class="govuk-heading-m">{t.applicationsHeading}</h2>
-          {props.applications.length === 0 ? (
-            <p class="govuk-body">{t.noApplications}</p>
-          ) : (
-            <DataTable
-              caption={t.applicationsCaption}
-              size="s"
-              headers={[t.colTitle, t.colCall, t.colStatus, t.colUpdated]}
-              rows={props.applications.map((a) => [
-                a.title || t.untitled,
-                a.callTitle,
-                statusName(t, a.status),
-                formatDate(stockholmDateOf(a.updatedAt), props.ctx.lang),
-              ])}
-            />
-          )}
-        </>
-      ) : (
-        ''
-      )}
+      {acting ? props.applications : ''}
     </Layout>
   );
 }
@@ -254,7 +122,7 @@ export function OrganisationPicker(props: {
   const errors = props.error ? [{ text: t.pickerError, href: `#organisation-${props.memberships[0]?.organisationId ?? ''}` }] : [];
   return (
     <Layout ctx={props.ctx} title={t.pickerTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.pickerTitle }]}>
-      <ErrorSummary t={t} errors={errors} />
+      <ErrorSummary title={t.errorSummary} errors={errors} />
       <form method="post" action="/mina-sidor/organisation" novalidate>
         <Csrf ctx={props.ctx} />
         <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
@@ -306,7 +174,7 @@ export function ProfileView(props: {
   const emailText: string = props.email ? `${props.email} (${props.emailVerified ? t.emailVerified : t.emailNotVerified})` : t.notStated;
   return (
     <Layout ctx={props.ctx} title={t.profileTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.profileTitle }]}>
-      <ErrorSummary t={t} errors={errors} />
+      <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.profileTitle}</h1>
       {props.restored ? <Notice text={t.restoredNotice} /> : ''}
       <SummaryList
@@ -391,7 +259,7 @@ export function AccessRequestView(props: {
   const statusText: Record<string, string> = { pending: t.requestPending, approved: t.requestApproved, refused: t.requestRefused };
   return (
     <Layout ctx={props.ctx} title={t.accessTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.accessTitle }]}>
-      <ErrorSummary t={t} errors={errors} />
+      <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.accessTitle}</h1>
       {props.sent ? <Notice text={t.requestSent} /> : ''}
       <p class="govuk-body">{t.accessIntro}</p>
@@ -541,7 +409,7 @@ export function AccessRequestsAdminView(props: {
   const error = props.errorFor === null ? null : { text: t.decisionError, href: `#decision-${props.errorFor}` };
   return (
     <Layout ctx={props.ctx} title={t.adminTitle} breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}>
-      <ErrorSummary t={t} errors={error ? [error] : []} />
+      <ErrorSummary title={t.errorSummary} errors={error ? [error] : []} />
       <h1 class="govuk-heading-l">{t.adminTitle}</h1>
       {props.saved ? <Notice text={t.decisionSaved} /> : ''}
       {props.requests.length === 0 ? <p class="govuk-body">{t.noPendingRequests}</p> : ''}

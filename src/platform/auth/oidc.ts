@@ -17,6 +17,11 @@ export interface PendingLogin {
   nonce: string;
   codeVerifier: string;
   returnTo: string;
+  /**
+   * Set when the person must authenticate again even with a live session at the provider
+   * (max_age=0), e.g. a signatory approving an application: the epoch second the login started.
+   */
+  freshSince?: number;
 }
 
 export const callbackPaths: Record<LoginKind, string> = {
@@ -67,7 +72,7 @@ export class IdentityProviders {
     return `${this.publicUrl}/utloggad`;
   }
 
-  async startLogin(kind: LoginKind, returnTo: string): Promise<{ url: URL; pending: PendingLogin }> {
+  async startLogin(kind: LoginKind, returnTo: string, fresh?: { now: Date }): Promise<{ url: URL; pending: PendingLogin }> {
     const config = await this.configuration(kind);
     const pending: PendingLogin = {
       kind,
@@ -75,6 +80,7 @@ export class IdentityProviders {
       nonce: client.randomNonce(),
       codeVerifier: client.randomPKCECodeVerifier(),
       returnTo,
+      ...(fresh ? { freshSince: Math.floor(fresh.now.getTime() / 1000) } : {}),
     };
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri(kind),
@@ -84,6 +90,7 @@ export class IdentityProviders {
       code_challenge: await client.calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
       ui_locales: 'sv',
+      ...(fresh ? { max_age: '0' } : {}),
     });
     return { url, pending };
   }
@@ -96,9 +103,14 @@ export class IdentityProviders {
       expectedState: pending.state,
       expectedNonce: pending.nonce,
       idTokenExpected: true,
+      ...(pending.freshSince !== undefined ? { maxAge: 0 } : {}),
     });
     const idClaims = tokens.claims();
     if (!idClaims) throw new Error('no ID token');
+    // A fresh login must have happened after it was asked for, not be an older session reused.
+    if (pending.freshSince !== undefined && !(typeof idClaims.auth_time === 'number' && idClaims.auth_time >= pending.freshSince - 5)) {
+      throw new Error('the provider did not authenticate again');
+    }
     let claims: Record<string, unknown> = { ...idClaims };
     if (config.serverMetadata().userinfo_endpoint) {
       const userInfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);

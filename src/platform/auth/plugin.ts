@@ -17,6 +17,8 @@ declare module 'fastify' {
     idToken?: string | null;
     pendingLogin?: PendingLogin;
     pendingForm?: PendingForm;
+    /** When (epoch ms) the person last authenticated again on request (max_age=0). */
+    freshLoginAt?: number;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { HttpSession } from '../../../test/http-session.ts';
+import { stockholmDateOf } from '../../platform/format.ts';
+import { logInAs, startIdentityApp } from '../identity/testing.ts';
+import { createCompleteDraft, submitDraft } from './testing.ts';
+
+let t: Awaited<ReturnType<typeof startIdentityApp>>;
+before(async () => {
+  t = await startIdentityApp();
+});
+after(() => t.close());
+
+const year = Number(stockholmDateOf(new Date()).slice(0, 4));
+
+test('an applicant fills in, attaches and submits a draft, and gets a registry number, a mail and a receipt', async () => {
+  const session = new HttpSession(t.baseUrl);
+  await logInAs(session, 'sokande-linkoping', { returnTo: '/mina-sidor' });
+  const id = await createCompleteDraft(session, 'demo-ostergotland-s37a', year);
+  const submitted = await submitDraft(session, id);
+  const html = await submitted.response.text();
+  assert.equal(submitted.response.status, 200, html);
+  assert.match(submitted.url, new RegExp(`/ansokningar/${id}/kvitto$`));
+  const number = /(\d{3}-\d+-\d{4})/.exec(html)?.[1];
+  assert.ok(number, 'the receipt page shows a registry number');
+  assert.match(html, /Länsstyrelsen/);
+
+  const rows = await t.database.query<{ to_address: string; subject: string }>('SELECT to_address, subject FROM mail_outbox');
+  assert.deepEqual(
+    rows.map((r) => r.to_address),
+    ['tolvan@linkoping.example'],
+  );
+  assert.match(rows[0]!.subject, new RegExp(number));
+
+  const first = await session.request(`/ansokningar/${id}/kvitto.pdf`);
+  const second = await session.request(`/ansokningar/${id}/kvitto.pdf`);
+  assert.equal(first.headers.get('content-type'), 'application/pdf');
+  const a = Buffer.from(await first.arrayBuffer());
+  const b = Buffer.from(await second.arrayBuffer());
+  assert.ok(a.subarray(0, 5).equals(Buffer.from('%PDF-')));
+  assert.ok(a.equals(b), 'the receipt is byte-identical each time');
+
+  // Submitting again (a double click or a retry) gives the same submission.
+  const again = await submitDraft(session, id).catch(() => null);
+  const cases = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_cases');
+  assert.equal(cases[0]!.n, 1);
+  assert.ok(again === null || again.url.endsWith('/kvitto'));
+});

@@ -1,0 +1,85 @@
+import type { FormError } from '../../platform/components.tsx';
+import { formatDate, formatKronor } from '../../platform/format.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { eligibilityMessage } from './eligibility.ts';
+import { confirmations, type Field, steps } from './form.ts';
+import { type AnswerError, budgetTotal, type DraftAnswers, fieldId, parseKronor, textAnswer } from './rules.ts';
+import type { SubmissionProblem } from './snapshot.ts';
+import { type Texts, texts } from './texts.ts';
+
+const fieldsByKey = new Map<string, Field>([...steps.flatMap((s) => s.fields), ...Object.values(confirmations)].map((f) => [f.key, f]));
+
+/** The Swedish (or English) message for an answer error, naming the field or the row it is on. */
+export function answerErrorText(error: AnswerError, answers: DraftAnswers, lang: Lang): string {
+  const t = texts(lang);
+  const [fieldKey, , columnKey] = error.key.split('.');
+  const field = fieldsByKey.get(error.key) ?? fieldsByKey.get(fieldKey ?? '');
+  const column = field?.kind === 'rows' ? field.columns.find((c) => c.key === columnKey) : undefined;
+  const label = (column ?? field)?.label[lang] ?? error.key;
+  const message = (() => {
+    switch (error.code) {
+      case 'required':
+        return field?.kind === 'choices' || column?.kind === 'yesNo' || field?.kind === 'confirm'
+          ? t.errChoose(label)
+          : t.errRequired(label);
+      case 'tooLong':
+        return t.errTooLong(label, error.max ?? 0);
+      case 'invalidDate':
+        return t.errInvalidDate(label);
+      case 'invalidAmount':
+        return t.errInvalidAmount(label);
+      case 'invalidEmail':
+        return t.errInvalidEmail(label);
+      case 'invalidOrgNumber':
+        return t.errInvalidOrgNumber(label);
+      case 'invalidChoice':
+        return t.errInvalidChoice(label);
+      case 'tooManyRows':
+        return t.errTooManyRows(label, error.max ?? 0);
+      case 'tooFewRows':
+        return t.errTooFewRows(field?.label[lang] ?? label);
+      case 'periodOrder':
+        return t.errPeriodOrder;
+      case 'milestoneOutsidePeriod':
+        return t.errMilestoneOutsidePeriod;
+      case 'budgetSum': {
+        const applied = parseKronor(textAnswer(answers, 'amountApplied')) ?? 0;
+        const own = parseKronor(textAnswer(answers, 'ownFinancing')) ?? 0;
+        return t.errBudgetSum(formatKronor(budgetTotal(answers) ?? 0, lang), formatKronor(applied + own, lang));
+      }
+    }
+  })();
+  return error.row !== undefined && field?.kind === 'rows' && error.code !== 'tooFewRows'
+    ? t.errRow(field.rowLabel[lang], error.row, message)
+    : message;
+}
+
+export function answerErrorsToForm(errors: AnswerError[], answers: DraftAnswers, lang: Lang, hrefPrefix = ''): FormError[] {
+  return errors.map((e) => ({ text: answerErrorText(e, answers, lang), href: `${hrefPrefix}#${fieldId(e.key)}` }));
+}
+
+/** Submission problems as error-summary entries linking to the step and field to correct. */
+export function problemsToForm(problems: SubmissionProblem[], answers: DraftAnswers, applicationId: string, lang: Lang): FormError[] {
+  const t = texts(lang);
+  const base = `/ansokningar/${applicationId}`;
+  return problems.map((p): FormError => {
+    if (p.source === 'field')
+      return { text: answerErrorText(p.error, answers, lang), href: `${base}/${p.stepSlug}#${fieldId(p.error.key)}` };
+    if (p.source === 'eligibility') {
+      const step = steps.find((s) => s.fields.some((f) => f.key === p.key));
+      return { text: eligibilityMessage(p.failure, lang), href: step ? `${base}/${step.slug}#${fieldId(p.key)}` : `#${fieldId(p.key)}` };
+    }
+    if (p.source === 'attachment') {
+      return {
+        text: p.code === 'signatoryCertificateMissing' ? t.errSignatoryMissing : t.errPartnerCertificateMissing(p.organisation ?? ''),
+        href: `${base}/bilagor`,
+      };
+    }
+    return { text: p.code === 'notOpenYet' && p.opensOn ? t.errNotOpenYet(formatDate(p.opensOn, lang)) : t.errNoPeriod, href: '#call' };
+  });
+}
+
+/** "1,5 MB": sizes in the unit the limits are stated in. */
+export function sizeText(t: Texts, bytes: number): string {
+  return t.sizeMb((bytes / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
+}

@@ -1,0 +1,477 @@
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import {
+  applicationSnapshots,
+  applications,
+  attachments,
+  calls,
+  counties,
+  countyBoards,
+  draftConflicts,
+  idempotencyKeys,
+  organisations,
+  persons,
+  programmes,
+  purposes,
+  registryCases,
+  signatoryApprovals,
+  targetGroups,
+} from '../../db/schema/index.ts';
+import type { ApplicationResource } from '../../platform/auth/policy.ts';
+import { optionsForYear } from './eligibility.ts';
+import type { ChoiceOption, DraftAnswers } from './rules.ts';
+
+/** A call as the application form needs it. */
+export interface CallForApplying {
+  id: number;
+  slug: string;
+  title: string;
+  year: number;
+  countyCode: string;
+  countyName: string;
+  programmeCode: string;
+  programmeName: string;
+  programmeNameEn: string;
+  eligibleKinds: string[];
+  opensOn: string | null;
+  closesOn: string | null;
+  decisionAnnouncedOn: string | null;
+  budgetOre: number | null;
+  maxAmountOre: number | null;
+  preparingBoard: string | null;
+  decidingBoard: string | null;
+  payingBoard: string | null;
+  functionalMailbox: string | null;
+  isDemo: boolean;
+}
+
+const callColumns = {
+  id: calls.id,
+  slug: calls.slug,
+  title: calls.title,
+  year: calls.year,
+  countyCode: calls.countyCode,
+  countyName: counties.name,
+  programmeCode: calls.programmeCode,
+  programmeName: programmes.name,
+  programmeNameEn: programmes.nameEn,
+  eligibleKinds: programmes.eligibleKinds,
+  opensOn: calls.opensOn,
+  closesOn: calls.closesOn,
+  decisionAnnouncedOn: calls.decisionAnnouncedOn,
+  budgetOre: calls.budgetOre,
+  maxAmountOre: calls.maxAmountOre,
+  preparingBoard: calls.preparingBoard,
+  decidingBoard: calls.decidingBoard,
+  payingBoard: calls.payingBoard,
+  functionalMailbox: calls.functionalMailbox,
+  isDemo: calls.isDemo,
+};
+
+export async function findCallBySlug(db: DbOrTx, slug: string): Promise<CallForApplying | null> {
+  const [row] = await db
+    .select(callColumns)
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.code, calls.programmeCode))
+    .innerJoin(counties, eq(counties.code, calls.countyCode))
+    .where(eq(calls.slug, slug));
+  return row ?? null;
+}
+
+export interface ProgrammeOptions {
+  purposes: (ChoiceOption & { programmeCode: string; fromYear: number | null; toYear: number | null })[];
+  targetGroups: (ChoiceOption & { programmeCode: string; fromYear: number | null; toYear: number | null })[];
+}
+
+const optionCache = new Map<string, Promise<ProgrammeOptions>>();
+
+/**
+ * Purposes and target groups a call's programme offers in its year. They are reference data that
+ * only a re-seed changes, so each instance loads them once per programme and year.
+ */
+export function loadChoiceOptions(db: DbOrTx, programmeCode: string, year: number): Promise<ProgrammeOptions> {
+  const key = `${programmeCode}:${year}`;
+  let found = optionCache.get(key);
+  if (!found) {
+    found = (async () => {
+      const columns = (t: typeof purposes | typeof targetGroups) => ({
+        code: t.code,
+        name: t.name,
+        nameEn: t.nameEn,
+        programmeCode: t.programmeCode,
+        fromYear: t.fromYear,
+        toYear: t.toYear,
+      });
+      const [p, g] = await Promise.all([
+        db.select(columns(purposes)).from(purposes).where(eq(purposes.programmeCode, programmeCode)).orderBy(asc(purposes.sortOrder)),
+        db
+          .select(columns(targetGroups))
+          .from(targetGroups)
+          .where(eq(targetGroups.programmeCode, programmeCode))
+          .orderBy(asc(targetGroups.sortOrder)),
+      ]);
+      return optionsForYear({ purposes: p, targetGroups: g }, year);
+    })();
+    found.catch(() => optionCache.delete(key));
+    optionCache.set(key, found);
+  }
+  return found;
+}
+
+/** Idempotent draft creation: the form's one-time key maps to the draft it created. */
+export async function createDraft(
+  tx: Tx,
+  input: {
+    idempotencyKey: string;
+    callId: number;
+    organisationId: number;
+    personId: string;
+    answers: DraftAnswers;
+    copiedFromId: string | null;
+  },
+): Promise<string> {
+  const key = `draft:${input.idempotencyKey}`;
+  const [seen] = await tx
+    .select({ result: idempotencyKeys.result })
+    .from(idempotencyKeys)
+    .where(eq(idempotencyKeys.key, key))
+    .for('update');
+  if (seen && typeof seen.result.applicationId === 'string') return seen.result.applicationId;
+  const [created] = await tx
+    .insert(applications)
+    .values({
+      callId: input.callId,
+      organisationId: input.organisationId,
+      createdBy: input.personId,
+      updatedBy: input.personId,
+      answers: input.answers,
+      title: typeof input.answers.title === 'string' ? input.answers.title : '',
+      copiedFromId: input.copiedFromId,
+    })
+    .returning({ id: applications.id });
+  if (!created) throw new Error('draft not created');
+  const inserted = await tx
+    .insert(idempotencyKeys)
+    .values({ key, result: { applicationId: created.id } })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  // A concurrent twin got the key first: it owns the draft, and this one is rolled back.
+  if (inserted.length === 0) throw Object.assign(new Error('duplicate draft'), { code: 'duplicateDraft' });
+  return created.id;
+}
+
+export interface ApplicationDetail extends ApplicationResource {
+  id: string;
+  callId: number;
+  status: ApplicationResource['status'];
+  version: number;
+  answers: DraftAnswers;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedByName: string | null;
+  submittedAt: Date | null;
+  isLate: boolean;
+  channel: 'eService' | 'email' | 'post';
+  organisationName: string;
+  organisationKind: 'municipality' | 'municipalFederation';
+  organisationCountyCode: string;
+  organisationOrgNumber: string | null;
+  registryCaseId: number | null;
+  registryNumber: string | null;
+  boardName: string | null;
+  call: CallForApplying;
+}
+
+export async function findApplication(db: DbOrTx, id: string): Promise<ApplicationDetail | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db
+    .select({
+      id: applications.id,
+      callId: applications.callId,
+      organisationId: applications.organisationId,
+      status: applications.status,
+      version: applications.version,
+      answers: applications.answers,
+      title: applications.title,
+      createdAt: applications.createdAt,
+      updatedAt: applications.updatedAt,
+      updatedByName: sql<string | null>`nullif(concat_ws(' ', ${persons.givenName}, ${persons.familyName}), '')`,
+      submittedAt: applications.submittedAt,
+      isLate: applications.isLate,
+      channel: applications.channel,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      organisationCountyCode: organisations.countyCode,
+      organisationOrgNumber: organisations.orgNumber,
+      registryCaseId: applications.registryCaseId,
+      registryNumber: registryCases.registryNumber,
+      boardName: countyBoards.name,
+      call: callColumns,
+    })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(programmes, eq(programmes.code, calls.programmeCode))
+    .innerJoin(counties, eq(counties.code, calls.countyCode))
+    .leftJoin(persons, eq(persons.id, applications.updatedBy))
+    .leftJoin(registryCases, eq(registryCases.id, applications.registryCaseId))
+    .leftJoin(countyBoards, eq(countyBoards.countyCode, registryCases.boardCountyCode))
+    .where(eq(applications.id, id));
+  if (!row) return null;
+  return {
+    ...row,
+    answers: row.answers as DraftAnswers,
+    preparingBoard: row.call.preparingBoard,
+    decidingBoard: row.call.decidingBoard,
+    payingBoard: row.call.payingBoard,
+  };
+}
+
+export type SaveResult =
+  | { ok: true; version: number; updatedAt: Date }
+  | { ok: false; conflict: { version: number; updatedAt: Date; updatedByName: string | null } };
+
+/**
+ * Saves a draft only if nobody saved it since `basedOnVersion` was read (optimistic locking). A
+ * refused save is kept beside the draft, so neither version is lost.
+ */
+export async function saveDraft(
+  tx: Tx,
+  input: { id: string; basedOnVersion: number; answers: DraftAnswers; personId: string; now: Date },
+): Promise<SaveResult> {
+  const [saved] = await tx
+    .update(applications)
+    .set({
+      answers: input.answers,
+      title: typeof input.answers.title === 'string' ? input.answers.title.slice(0, 200) : '',
+      version: sql`${applications.version} + 1`,
+      updatedAt: input.now,
+      updatedBy: input.personId,
+      deletionWarnedAt: null,
+    })
+    .where(and(eq(applications.id, input.id), eq(applications.version, input.basedOnVersion), eq(applications.status, 'draft')))
+    .returning({ version: applications.version, updatedAt: applications.updatedAt });
+  if (saved) return { ok: true, ...saved };
+  const [current] = await tx
+    .select({
+      version: applications.version,
+      updatedAt: applications.updatedAt,
+      updatedByName: sql<string | null>`nullif(concat_ws(' ', ${persons.givenName}, ${persons.familyName}), '')`,
+    })
+    .from(applications)
+    .leftJoin(persons, eq(persons.id, applications.updatedBy))
+    .where(eq(applications.id, input.id));
+  if (!current) throw new Error('draft disappeared');
+  await tx
+    .insert(draftConflicts)
+    .values({ applicationId: input.id, basedOnVersion: input.basedOnVersion, answers: input.answers, attemptedBy: input.personId });
+  return { ok: false, conflict: current };
+}
+
+/** Refused saves kept beside a draft, newest first. */
+export async function listDraftConflicts(db: DbOrTx, applicationId: string) {
+  return db
+    .select({
+      id: draftConflicts.id,
+      answers: draftConflicts.answers,
+      createdAt: draftConflicts.createdAt,
+      byName: sql<string | null>`nullif(concat_ws(' ', ${persons.givenName}, ${persons.familyName}), '')`,
+    })
+    .from(draftConflicts)
+    .leftJoin(persons, eq(persons.id, draftConflicts.attemptedBy))
+    .where(eq(draftConflicts.applicationId, applicationId))
+    .orderBy(desc(draftConflicts.createdAt));
+}
+
+export async function discardDraftConflict(tx: Tx, applicationId: string, conflictId: number): Promise<void> {
+  await tx.delete(draftConflicts).where(and(eq(draftConflicts.applicationId, applicationId), eq(draftConflicts.id, conflictId)));
+}
+
+export type AttachmentKind = (typeof attachments.$inferSelect)['kind'];
+export type Attachment = typeof attachments.$inferSelect;
+
+export async function listAttachments(db: DbOrTx, applicationId: string): Promise<Attachment[]> {
+  return db.select().from(attachments).where(eq(attachments.applicationId, applicationId)).orderBy(asc(attachments.createdAt));
+}
+
+export async function insertAttachment(tx: Tx, values: typeof attachments.$inferInsert): Promise<Attachment> {
+  const [row] = await tx.insert(attachments).values(values).returning();
+  if (!row) throw new Error('attachment not stored');
+  return row;
+}
+
+/** Removes an attachment of a draft; returns its storage key so the caller can delete the file. */
+export async function deleteDraftAttachment(tx: Tx, applicationId: string, attachmentId: string): Promise<string | null> {
+  const [row] = await tx
+    .delete(attachments)
+    .where(
+      and(
+        eq(attachments.id, attachmentId),
+        eq(attachments.applicationId, applicationId),
+        sql`exists (select 1 from ${applications} where ${applications.id} = ${applicationId} and ${applications.status} = 'draft')`,
+      ),
+    )
+    .returning({ storageKey: attachments.storageKey });
+  return row?.storageKey ?? null;
+}
+
+export async function setScanStatus(db: DbOrTx, attachmentId: string, status: Attachment['scanStatus']): Promise<void> {
+  await db.update(attachments).set({ scanStatus: status }).where(eq(attachments.id, attachmentId));
+}
+
+/** Attachments waiting for the virus scanner, oldest first. */
+export async function listPendingScans(db: DbOrTx, limit: number) {
+  return db
+    .select({
+      id: attachments.id,
+      storageKey: attachments.storageKey,
+      filename: attachments.filename,
+      applicationId: attachments.applicationId,
+    })
+    .from(attachments)
+    .where(eq(attachments.scanStatus, 'pending'))
+    .orderBy(asc(attachments.createdAt))
+    .limit(limit);
+}
+
+/** Deletes an infected attachment's row; returns what the uploader needs to be told. */
+export async function removeInfectedAttachment(tx: Tx, attachmentId: string) {
+  const [row] = await tx
+    .delete(attachments)
+    .where(eq(attachments.id, attachmentId))
+    .returning({ applicationId: attachments.applicationId, filename: attachments.filename, uploadedBy: attachments.uploadedBy });
+  if (!row) return null;
+  const [uploader] = row.uploadedBy ? await tx.select({ email: persons.email }).from(persons).where(eq(persons.id, row.uploadedBy)) : [];
+  return { ...row, uploaderEmail: uploader?.email ?? null };
+}
+
+export async function latestSignatoryApproval(db: DbOrTx, applicationId: string) {
+  const [row] = await db
+    .select({
+      contentSha256: signatoryApprovals.contentSha256,
+      approvedAt: signatoryApprovals.approvedAt,
+      name: sql<string>`concat_ws(' ', ${persons.givenName}, ${persons.familyName})`,
+    })
+    .from(signatoryApprovals)
+    .innerJoin(persons, eq(persons.id, signatoryApprovals.personId))
+    .where(eq(signatoryApprovals.applicationId, applicationId))
+    .orderBy(desc(signatoryApprovals.approvedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function recordSignatoryApproval(tx: Tx, applicationId: string, personId: string, contentSha256: string, now: Date) {
+  await tx.insert(signatoryApprovals).values({ applicationId, personId, contentSha256, approvedAt: now });
+}
+
+export async function findSnapshot(db: DbOrTx, applicationId: string) {
+  const [row] = await db.select().from(applicationSnapshots).where(eq(applicationSnapshots.applicationId, applicationId));
+  return row ?? null;
+}
+
+/** Mina sidor: the organisations' drafts and their submitted applications still within a year. */
+export async function listMyPagesApplications(db: DbOrTx, organisationIds: number[]) {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      status: applications.status,
+      updatedAt: applications.updatedAt,
+      submittedAt: applications.submittedAt,
+      isLate: applications.isLate,
+      organisationName: organisations.name,
+      callTitle: calls.title,
+      callClosesOn: calls.closesOn,
+      registryNumber: registryCases.registryNumber,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .leftJoin(registryCases, eq(registryCases.id, applications.registryCaseId))
+    .where(
+      and(
+        inArray(applications.organisationId, organisationIds),
+        isNull(applications.removedFromMyPagesAt),
+        eq(applications.channel, 'eService'),
+      ),
+    )
+    .orderBy(desc(applications.updatedAt));
+}
+
+/** Earlier applications of the organisation to copy answers from, newest first. */
+export async function listCopySources(db: DbOrTx, organisationId: number) {
+  return db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      callTitle: calls.title,
+      status: applications.status,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(and(eq(applications.organisationId, organisationId), ne(applications.title, '')))
+    .orderBy(desc(applications.updatedAt))
+    .limit(20);
+}
+
+/** Deletes a draft (never a submitted application); returns whether it did and its files' storage keys. */
+export async function deleteDraft(tx: Tx, id: string): Promise<{ deleted: boolean; keys: string[] }> {
+  const keys = await tx
+    .select({ key: attachments.storageKey })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(and(eq(attachments.applicationId, id), eq(applications.status, 'draft')));
+  const deleted = await tx
+    .delete(applications)
+    .where(and(eq(applications.id, id), eq(applications.status, 'draft')))
+    .returning({ id: applications.id });
+  return deleted.length > 0 ? { deleted: true, keys: keys.map((k) => k.key) } : { deleted: false, keys: [] };
+}
+
+/** Drafts unchanged since `before`, with the storage keys of their files. */
+export async function listExpiredDrafts(db: DbOrTx, before: Date, limit: number) {
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.status, 'draft'), lt(applications.updatedAt, before)))
+    .limit(limit);
+}
+
+/** Drafts to warn: unchanged since `before`, not yet warned, with the people who worked on them. */
+export async function listDraftsToWarn(db: DbOrTx, before: Date, limit: number) {
+  return db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      updatedAt: applications.updatedAt,
+      email: persons.email,
+      emailVerifiedAt: persons.emailVerifiedAt,
+    })
+    .from(applications)
+    .leftJoin(persons, or(eq(persons.id, applications.updatedBy), eq(persons.id, applications.createdBy)))
+    .where(and(eq(applications.status, 'draft'), lt(applications.updatedAt, before), isNull(applications.deletionWarnedAt)))
+    .limit(limit);
+}
+
+/** Marks a draft warned, unless it was changed since (`updatedAt` still the one the warning names). */
+export async function markDeletionWarned(tx: Tx, id: string, updatedAt: Date, now: Date): Promise<boolean> {
+  const rows = await tx
+    .update(applications)
+    .set({ deletionWarnedAt: now })
+    .where(and(eq(applications.id, id), eq(applications.updatedAt, updatedAt), isNull(applications.deletionWarnedAt)))
+    .returning({ id: applications.id });
+  return rows.length > 0;
+}
+
+/** Submitted items leave Mina sidor a year after submission; the registry keeps them. */
+export async function removeOldFromMyPages(db: DbOrTx, submittedBefore: Date, now: Date): Promise<number> {
+  const rows = await db
+    .update(applications)
+    .set({ removedFromMyPagesAt: now })
+    .where(and(ne(applications.status, 'draft'), lt(applications.submittedAt, submittedBefore), isNull(applications.removedFromMyPagesAt)))
+    .returning({ id: applications.id });
+  return rows.length;
+}

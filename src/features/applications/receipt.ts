@@ -1,0 +1,91 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { formatDateTime, formatKronor } from '../../platform/format.ts';
+import type { PdfBlock } from '../../platform/pdf/model.ts';
+import { renderPdf } from '../../platform/pdf/render.ts';
+import { sizeText } from './messages.ts';
+import { type ApplicationDetail, findSnapshot, latestSignatoryApproval, loadChoiceOptions } from './queries.ts';
+import type { SnapshotContent } from './snapshot.ts';
+import { texts } from './texts.ts';
+import { answerRows } from './views.tsx';
+
+const kindNames: Record<string, string> = {
+  signatoryCertificate: 'Intyg firmatecknare',
+  partnerCertificate: 'Intyg samverkanspart',
+  projectPlan: 'Projektplan',
+  ledgerExtract: 'Utdrag ur huvudbok',
+  other: 'Övrig bilaga',
+};
+
+/**
+ * The receipt (kvitto) as PDF, rendered on demand from the frozen snapshot and the registry entry:
+ * nothing in it reads the draft or the clock, so it is the same bytes every time.
+ */
+export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Promise<Buffer | null> {
+  const snapshot = await findSnapshot(db, detail.id);
+  if (!snapshot || !detail.registryNumber || !detail.submittedAt) return null;
+  const content = JSON.parse(snapshot.content) as SnapshotContent;
+  const [options, approval] = await Promise.all([
+    loadChoiceOptions(db, content.call.programmeCode, content.call.year),
+    latestSignatoryApproval(db, detail.id),
+  ]);
+  const t = texts('sv');
+  const blocks: PdfBlock[] = [
+    {
+      kind: 'keyValue',
+      items: [
+        { label: t.receiptRegistryNumber, value: detail.registryNumber },
+        { label: t.receiptBoard, value: detail.boardName ?? '' },
+        { label: t.receiptReceived, value: formatDateTime(detail.submittedAt, 'sv') },
+        {
+          label: 'Sökande',
+          value: `${content.organisation.name}${content.organisation.orgNumber ? ` (${content.organisation.orgNumber})` : ''}`,
+        },
+        { label: 'Utlysning', value: content.call.title },
+        {
+          label: 'Sökt belopp',
+          value: content.amounts.appliedOre === null ? t.notAnswered : formatKronor(content.amounts.appliedOre, 'sv'),
+        },
+        { label: t.receiptChecksum, value: snapshot.sha256 },
+      ],
+    },
+    ...(detail.isLate ? [{ kind: 'note', tone: 'warning', title: 'Sen ansökan', text: t.receiptLate } as const] : []),
+  ];
+  if (approval && approval.contentSha256 === snapshot.sha256) {
+    blocks.push(
+      { kind: 'heading', level: 1, text: 'Godkänd av firmatecknare i e-tjänsten' },
+      {
+        kind: 'keyValue',
+        items: [
+          { label: 'Firmatecknare', value: approval.name },
+          { label: 'Godkänt', value: formatDateTime(approval.approvedAt, 'sv') },
+          { label: 'Godkänd kontrollsumma (SHA-256)', value: approval.contentSha256 },
+        ],
+      },
+    );
+  }
+  for (const { step, rows } of answerRows(content.answers, options, 'sv')) {
+    blocks.push(
+      { kind: 'heading', level: 1, text: step.title.sv },
+      { kind: 'keyValue', items: rows.map(([label, value]) => ({ label, value })) },
+    );
+  }
+  blocks.push({ kind: 'heading', level: 1, text: 'Bilagor' });
+  blocks.push(
+    content.attachments.length === 0
+      ? { kind: 'paragraph', text: t.noAttachments }
+      : {
+          kind: 'table',
+          header: [t.colFile, t.colKind, t.colSize, t.colChecksum],
+          widths: [3, 2, 1, 4],
+          rows: content.attachments.map((a) => [a.filename, kindNames[a.kind] ?? a.kind, sizeText(t, a.sizeBytes), a.sha256]),
+        },
+  );
+  blocks.push({ kind: 'paragraph', text: t.receiptUseNumber });
+  return renderPdf({
+    title: `Kvitto – ansökan ${detail.registryNumber}`,
+    ...(detail.boardName ? { subtitle: detail.boardName } : {}),
+    lang: 'sv',
+    meta: { author: detail.boardName ?? 'Bidragsportalen', subject: content.call.title, date: detail.submittedAt },
+    blocks,
+  });
+}

@@ -1,0 +1,273 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
+import { stockholmDateOf } from '../../platform/format.ts';
+import { logInAs, startIdentityApp } from '../identity/testing.ts';
+import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from './testing.ts';
+
+let t: Awaited<ReturnType<typeof startIdentityApp>>;
+before(async () => {
+  t = await startIdentityApp();
+});
+after(() => t.close());
+
+const year = Number(stockholmDateOf(new Date()).slice(0, 4));
+const call = 'demo-ostergotland-s37a';
+
+async function applicant(persona = 'sokande-linkoping'): Promise<HttpSession> {
+  const session = new HttpSession(t.baseUrl);
+  await logInAs(session, persona, { returnTo: '/mina-sidor' });
+  return session;
+}
+
+async function newDraft(session: HttpSession): Promise<string> {
+  const page = await session.get(`/ansokningar/ny?utlysning=${call}`);
+  const html = await page.response.text();
+  const organisationId = /name="organisationId"[^>]*value="(\d+)"/.exec(html)?.[1] ?? '';
+  const created = await session.post(`/ansokningar?utlysning=${call}`, {
+    _csrf: hiddenInput(html, '_csrf'),
+    idempotencyKey: hiddenInput(html, 'idempotencyKey'),
+    organisationId,
+  });
+  const id = /\/ansokningar\/([0-9a-f-]{36})/.exec(created.url)?.[1];
+  assert.ok(id, created.url);
+  return id;
+}
+
+async function formOf(session: HttpSession, path: string): Promise<{ html: string; csrf: string; version: string }> {
+  const page = await session.get(path);
+  const html = await page.response.text();
+  return { html, csrf: hiddenInput(html, '_csrf'), version: hiddenInput(html, 'version') };
+}
+
+test('a double click on "create draft" creates one draft', async () => {
+  const session = await applicant();
+  const page = await session.get(`/ansokningar/ny?utlysning=${call}`);
+  const html = await page.response.text();
+  const form = {
+    _csrf: hiddenInput(html, '_csrf'),
+    idempotencyKey: hiddenInput(html, 'idempotencyKey'),
+    organisationId: /name="organisationId"[^>]*value="(\d+)"/.exec(html)?.[1] ?? '',
+  };
+  const [a, b] = await Promise.all([
+    session.request(`/ansokningar?utlysning=${call}`, { form }),
+    session.request(`/ansokningar?utlysning=${call}`, { form }),
+  ]);
+  assert.equal(a.headers.get('location'), b.headers.get('location'));
+  const rows = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1`, [
+    `draft:${form.idempotencyKey}`,
+  ]);
+  assert.equal(rows[0]?.n, 1);
+});
+
+test('a draft is invisible to staff and to other organisations, and anonymous visitors must log in', async () => {
+  const owner = await applicant();
+  const id = await newDraft(owner);
+  const staff = new HttpSession(t.baseUrl);
+  await logInAs(staff, 'administrator', { staff: true, returnTo: '/handlaggning' });
+  assert.equal((await staff.request(`/ansokningar/${id}`)).status, 404);
+  const other = await applicant('sokande-norrkoping');
+  assert.equal((await other.request(`/ansokningar/${id}/insatsen`)).status, 404);
+  const anonymous = await new HttpSession(t.baseUrl).request(`/ansokningar/${id}`);
+  assert.equal(anonymous.status, 303);
+  assert.match(anonymous.headers.get('location') ?? '', /^\/logga-in/);
+});
+
+test('saving over a newer version is refused, the typed answers are kept and both versions are stored', async () => {
+  const first = await applicant();
+  const id = await newDraft(first);
+  const second = await applicant();
+  const a = await formOf(first, `/ansokningar/${id}/insatsen`);
+  const b = await formOf(second, `/ansokningar/${id}/insatsen`);
+  const savedA = await first.post(`/ansokningar/${id}/insatsen`, {
+    _csrf: a.csrf,
+    version: a.version,
+    action: 'save',
+    title: 'Version från A',
+  });
+  assert.equal(savedA.response.status, 200);
+  const refused = await second.request(`/ansokningar/${id}/insatsen`, {
+    form: { _csrf: b.csrf, version: b.version, action: 'save', title: 'Version från B' },
+  });
+  const html = await refused.text();
+  assert.equal(refused.status, 409);
+  assert.match(html, /Någon annan har sparat en nyare version/);
+  assert.match(html, /value="Version från B"/);
+  const [row] = await t.database.query<{ title: string }>('SELECT title FROM applications WHERE id = $1', [id]);
+  assert.equal(row?.title, 'Version från A');
+  const kept = await t.database.query<{ answers: { title: string } }>('SELECT answers FROM draft_conflicts WHERE application_id = $1', [
+    id,
+  ]);
+  assert.deepEqual(
+    kept.map((k) => k.answers.title),
+    ['Version från B'],
+  );
+  // Saving again from the conflict page replaces the newer version deliberately.
+  const again = await second.post(`/ansokningar/${id}/insatsen`, {
+    _csrf: hiddenInput(html, '_csrf'),
+    version: hiddenInput(html, 'version'),
+    action: 'save',
+    title: 'Version från B',
+  });
+  assert.equal(again.response.status, 200);
+  const [after] = await t.database.query<{ title: string }>('SELECT title FROM applications WHERE id = $1', [id]);
+  assert.equal(after?.title, 'Version från B');
+});
+
+test('errors are shown in Swedish next to their fields and nothing typed is lost', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/budget`);
+  const response = await session.request(`/ansokningar/${id}/budget`, {
+    form: { _csrf: form.csrf, version: form.version, action: 'next', 'cost.personnel': 'tio tusen', amountApplied: '5 000' },
+  });
+  const html = await response.text();
+  assert.equal(response.status, 400);
+  assert.match(html, /Personalkostnader måste vara ett belopp i kronor/);
+  assert.match(html, /href="#cost-personnel"/);
+  assert.match(html, /value="tio tusen"/);
+  const [row] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
+  assert.equal(row?.answers['cost.personnel'], 'tio tusen');
+});
+
+test('markup typed into a field is stored as text and shown inert', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const payload = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+  const form = await formOf(session, `/ansokningar/${id}/insatsen`);
+  await session.post(`/ansokningar/${id}/insatsen`, { _csrf: form.csrf, version: form.version, action: 'save', title: payload });
+  for (const path of [`/ansokningar/${id}`, `/ansokningar/${id}/insatsen`, `/ansokningar/${id}/skicka-in`, '/mina-sidor']) {
+    const html = await (await session.get(path)).response.text();
+    // Inside a quoted attribute value markup is inert; everywhere else it must be escaped.
+    const outsideAttributes = html.replace(/="[^"]*"/g, '=""');
+    assert.ok(!outsideAttributes.includes('<script>alert(1)'), path);
+    assert.ok(!outsideAttributes.includes('<img src=x'), path);
+    assert.match(html, /&lt;script>alert\(1\)&lt;\/script>/, path);
+  }
+});
+
+test('a field of 1 MB is refused with a Swedish message and the saved answer is kept', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/bakgrund`);
+  await session.post(`/ansokningar/${id}/bakgrund`, {
+    _csrf: form.csrf,
+    version: form.version,
+    action: 'save',
+    background: 'Sparad bakgrund',
+  });
+  const again = await formOf(session, `/ansokningar/${id}/bakgrund`);
+  const huge = await session.request(`/ansokningar/${id}/bakgrund`, {
+    form: { _csrf: again.csrf, version: again.version, action: 'save', background: 'x'.repeat(1_000_000) },
+  });
+  const html = await huge.text();
+  assert.equal(huge.status, 400);
+  assert.match(html, /Bakgrund och behov får vara högst 10000 tecken/);
+  assert.match(html, /har inte sparats/);
+  const [row] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
+  assert.equal(row?.answers.background, 'Sparad bakgrund');
+  const tooBig = await session.request(`/ansokningar/${id}/bakgrund`, {
+    form: { _csrf: again.csrf, version: again.version, action: 'save', background: 'x'.repeat(3_000_000) },
+  });
+  assert.equal(tooBig.status, 413);
+  assert.match(await tooBig.text(), /lang="sv"/);
+});
+
+test('refuses an .exe named .pdf, a 25 MB file and a broken upload with Swedish messages', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  const url = `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`;
+  const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(4096, 1)]);
+  const refusedExe = await postMultipart(session, url, { kind: 'other' }, { name: 'intyg.pdf', content: exe });
+  assert.equal(refusedExe.status, 415);
+  assert.match(await refusedExe.text(), /Filtypen går inte att ta emot/);
+  const big = Buffer.concat([samplePdf(), Buffer.alloc(25 * 1024 * 1024, 32)]);
+  const refusedBig = await postMultipart(session, url, { kind: 'other' }, { name: 'stor.pdf', content: big });
+  assert.equal(refusedBig.status, 413);
+  assert.match(await refusedBig.text(), /större än 20 MB/);
+  const cookie = [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; ');
+  const truncated = await fetch(new URL(url, t.baseUrl), {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'multipart/form-data; boundary=XYZ' },
+    body: '--XYZ\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 half a fi',
+    redirect: 'manual',
+  });
+  assert.equal(truncated.status, 400);
+  assert.match(await truncated.text(), /Uppladdningen avbröts/);
+  const stored = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [id]);
+  assert.equal(stored[0]?.n, 0);
+});
+
+test('two submits at once give one registry number; Mina sidor lists the submission', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  const review = await session.get(`/ansokningar/${id}/skicka-in`);
+  const html = await review.response.text();
+  const form = {
+    _csrf: hiddenInput(html, '_csrf'),
+    version: hiddenInput(html, 'version'),
+    'confirm.notForProfit': 'yes',
+    'confirm.municipalityResponsible': 'yes',
+    'confirm.municipalityParticipates': 'yes',
+  };
+  const [a, b] = await Promise.all([
+    session.request(`/ansokningar/${id}/skicka-in`, { form }),
+    session.request(`/ansokningar/${id}/skicka-in`, { form }),
+  ]);
+  assert.deepEqual([a.status, b.status].sort(), [303, 303]);
+  const cases = await t.database.query<{ registry_number: string }>(
+    'SELECT c.registry_number FROM registry_cases c JOIN applications a ON a.registry_case_id = c.id WHERE a.id = $1',
+    [id],
+  );
+  assert.equal(cases.length, 1);
+  const myPages = await (await session.get('/mina-sidor')).response.text();
+  assert.ok(myPages.includes(cases[0]!.registry_number));
+});
+
+test('an application is received after the call closed, registered and flagged late', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  await t.database.query(
+    `UPDATE calls SET closes_on = current_date - 2, opens_on = current_date - 30, decision_announced_on = current_date + 30 WHERE slug = $1`,
+    [call],
+  );
+  try {
+    const review = await (await session.get(`/ansokningar/${id}/skicka-in`)).response.text();
+    assert.match(review, /kan komma att avvisas/);
+    const submitted = await submitDraft(session, id);
+    assert.match(await submitted.response.text(), /markerad som sen/);
+    const [row] = await t.database.query<{ is_late: boolean }>(
+      'SELECT d.is_late FROM registry_documents d JOIN applications a ON a.registry_case_id = d.case_id WHERE a.id = $1',
+      [id],
+    );
+    assert.equal(row?.is_late, true);
+  } finally {
+    await t.database.query(`UPDATE calls SET closes_on = current_date + 20, opens_on = current_date - 5 WHERE slug = $1`, [call]);
+  }
+});
+
+test('a supplement is registered under the same registry number and the functional mailbox is told', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  await submitDraft(session, id);
+  const page = await (await session.get(`/ansokningar/${id}`)).response.text();
+  const csrf = hiddenInput(page, '_csrf');
+  const response = await postMultipart(
+    session,
+    `/ansokningar/${id}/komplettering?_csrf=${encodeURIComponent(csrf)}`,
+    { statement: 'Vi bifogar det reviderade intyget.' },
+    { name: 'intyg-reviderat.pdf', content: samplePdf('reviderat'), type: 'application/pdf' },
+  );
+  assert.equal(response.status, 303);
+  const docs = await t.database.query<{ document_number: number; kind: string }>(
+    'SELECT d.document_number, d.kind FROM registry_documents d JOIN applications a ON a.registry_case_id = d.case_id WHERE a.id = $1 ORDER BY 1',
+    [id],
+  );
+  assert.deepEqual(
+    docs.map((d) => `${d.document_number}:${d.kind}`),
+    ['1:application', '2:supplement'],
+  );
+  const mails = await t.database.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE subject LIKE 'Komplettering%'`);
+  assert.ok(mails.length >= 1);
+});

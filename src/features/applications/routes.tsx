@@ -1,0 +1,725 @@
+import { randomBytes } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { type Actor, actingMembership, can } from '../../platform/auth/policy.ts';
+import type { FormError } from '../../platform/components.tsx';
+import { forbidden, sendNotFound } from '../../platform/errors.tsx';
+import { stockholmDateOf } from '../../platform/format.ts';
+import { sendHtml } from '../../platform/http.ts';
+import { pageContext } from '../../platform/page-context.ts';
+import { callStatus, closesSoon, daysLeft } from '../calls/rules.ts';
+import { organisationInCallCounty, organisationMayApply } from './eligibility.ts';
+import { stepBySlug, steps } from './form.ts';
+import { answerErrorsToForm, problemsToForm } from './messages.ts';
+import {
+  type ApplicationDetail,
+  type CallForApplying,
+  createDraft,
+  deleteDraft,
+  discardDraftConflict,
+  findApplication,
+  findCallBySlug,
+  findSnapshot,
+  listAttachments,
+  listCopySources,
+  listDraftConflicts,
+  loadChoiceOptions,
+  recordSignatoryApproval,
+  saveDraft,
+} from './queries.ts';
+import { renderReceipt } from './receipt.ts';
+import {
+  answersToStore,
+  changedKeys,
+  type DraftAnswers,
+  deletionDate,
+  mergeAnswers,
+  partnersReceivingMoney,
+  readConfirmations,
+  readStep,
+  rowsAnswer,
+  stepState,
+  validateStep,
+} from './rules.ts';
+import { confirmationsFor, isLateOn } from './snapshot.ts';
+import { prepareSubmission, submitApplication } from './submit.ts';
+import { addSupplement, listSupplements } from './supplements.ts';
+import { texts } from './texts.ts';
+import { receiveUpload, removeAttachment, type UploadProblem } from './uploads.ts';
+import {
+  AttachmentsPage,
+  type CallBannerState,
+  DeleteDraftPage,
+  NewApplicationPage,
+  NoMembershipPage,
+  OverviewPage,
+  ReviewPage,
+  SignatoryPage,
+  type SignatoryState,
+  StepPage,
+  SubmittedPage,
+} from './views.tsx';
+
+declare module 'fastify' {
+  interface Session {
+    /** A one-time message for the next page after a redirect. */
+    flash?: string;
+  }
+}
+
+/** A signatory's fresh login is good for approving during ten minutes. */
+const FRESH_LOGIN_MS = 10 * 60_000;
+
+const idParams = z.object({ id: z.uuid() });
+const versionBody = z.object({ version: z.coerce.number().int().positive() });
+
+function takeFlash(request: FastifyRequest): string | null {
+  const flash = request.session.get('flash') ?? null;
+  if (flash) request.session.set('flash', undefined);
+  return flash;
+}
+
+export function bannerFor(call: CallForApplying, today: string): CallBannerState {
+  const status = callStatus(call, today);
+  if (status === 'coming' && call.opensOn) return { kind: 'notOpenYet', date: call.opensOn };
+  if (status === 'closed' && call.closesOn) return { kind: 'closed', date: call.closesOn };
+  if (closesSoon(call, today) && call.closesOn) return { kind: 'closesSoon', days: daysLeft(call, today) ?? 0, date: call.closesOn };
+  return null;
+}
+
+function personId(actor: Actor): string {
+  if (actor.kind !== 'person') throw forbidden();
+  return actor.personId;
+}
+
+export const applicationRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(multipart, {
+    // One file per post; the per-file limit is checked while reading so a 25 MB body is refused early.
+    limits: { files: 1, fields: 20, fieldSize: 100_000, fileSize: 20 * 1024 * 1024 },
+  });
+  const db = app.database.db;
+  const login = { config: { requiresLogin: true } };
+
+  /**
+   * The application if the actor may do `action` on it. A draft is not a public record: to anyone
+   * outside the organisation it does not exist, so they get 404, not 403.
+   */
+  async function load(request: FastifyRequest, action: 'application.read' | 'application.edit'): Promise<ApplicationDetail | null> {
+    const parsed = idParams.safeParse(request.params);
+    if (!parsed.success) return null;
+    const found = await findApplication(db, parsed.data.id);
+    if (!found) return null;
+    if (!can(request.actor, 'application.read', found)) return null;
+    if (action === 'application.edit' && !can(request.actor, 'application.edit', found)) throw forbidden();
+    return found;
+  }
+
+  const today = () => stockholmDateOf(new Date());
+
+  // --- Starting an application -------------------------------------------------------------
+
+  async function renderNew(request: FastifyRequest, reply: FastifyReply, slug: string, errors: FormError[], status = 200) {
+    const t = texts(request.lang);
+    const call = await findCallBySlug(db, slug);
+    if (!call) return sendNotFound(request, reply);
+    const actor = request.actor;
+    if (actor.kind !== 'person' || actor.loginKind !== 'public') throw forbidden();
+    const eligible = actor.memberships.filter(
+      (m) =>
+        m.roles.includes('applicant') &&
+        organisationMayApply({ eligibleKinds: call.eligibleKinds }, { kind: m.organisationKind }).ok &&
+        organisationInCallCounty(call, { countyCode: m.countyCode }).ok,
+    );
+    if (eligible.length === 0) {
+      return sendHtml(
+        reply,
+        <NoMembershipPage
+          ctx={pageContext(request, reply)}
+          message={actor.memberships.length === 0 ? t.newNoMembership : t.newMayNotApply}
+        />,
+        403,
+      );
+    }
+    const acting = actingMembership(actor);
+    const selected = eligible.find((m) => m.organisationId === acting?.organisationId)?.organisationId ?? null;
+    const copySources = selected ? await listCopySources(db, selected) : [];
+    return sendHtml(
+      reply,
+      <NewApplicationPage
+        ctx={pageContext(request, reply)}
+        call={call}
+        organisations={eligible.map((m) => ({ id: m.organisationId, name: m.organisationName }))}
+        selectedOrganisationId={selected}
+        copySources={copySources}
+        idempotencyKey={randomBytes(16).toString('hex')}
+        banner={bannerFor(call, today())}
+        errors={errors}
+      />,
+      status,
+    );
+  }
+
+  app.get('/ansokningar/ny', login, async (request, reply) => {
+    const slug = (request.query as { utlysning?: unknown }).utlysning;
+    if (typeof slug !== 'string') return sendNotFound(request, reply);
+    return renderNew(request, reply, slug, []);
+  });
+
+  const newBody = z.object({
+    organisationId: z.coerce.number().int().positive().optional(),
+    idempotencyKey: z.string().regex(/^[0-9a-f]{32}$/),
+    copyFrom: z.union([z.uuid(), z.literal('')]).optional(),
+  });
+
+  app.post('/ansokningar', login, async (request, reply) => {
+    const t = texts(request.lang);
+    const slug = (request.query as { utlysning?: unknown }).utlysning;
+    if (typeof slug !== 'string') return sendNotFound(request, reply);
+    const call = await findCallBySlug(db, slug);
+    if (!call) return sendNotFound(request, reply);
+    const parsed = newBody.safeParse(request.body ?? {});
+    const actor = request.actor;
+    if (actor.kind !== 'person' || actor.loginKind !== 'public') throw forbidden();
+    const membership = actor.memberships.find((m) => m.organisationId === parsed.data?.organisationId);
+    if (!parsed.success || !membership) {
+      return renderNew(request, reply, slug, [{ text: t.newOrganisation, href: '#organisationId' }], 400);
+    }
+    if (
+      !membership.roles.includes('applicant') ||
+      !organisationMayApply({ eligibleKinds: call.eligibleKinds }, { kind: membership.organisationKind }).ok ||
+      !organisationInCallCounty(call, { countyCode: membership.countyCode }).ok
+    ) {
+      throw forbidden();
+    }
+    let answers: DraftAnswers = {};
+    let copiedFromId: string | null = null;
+    if (parsed.data.copyFrom) {
+      const source = await findApplication(db, parsed.data.copyFrom);
+      if (source && source.organisationId === membership.organisationId && can(actor, 'application.read', source)) {
+        answers = mergeAnswers({}, source.answers);
+        copiedFromId = source.id;
+      }
+    }
+    let id: string;
+    try {
+      id = await db.transaction((tx) =>
+        createDraft(tx, {
+          idempotencyKey: parsed.data.idempotencyKey,
+          callId: call.id,
+          organisationId: membership.organisationId,
+          personId: actor.personId,
+          answers,
+          copiedFromId,
+        }),
+      );
+    } catch (err) {
+      // A double click raced this request and created the draft: show the one it created.
+      if ((err as { code?: string }).code !== 'duplicateDraft' && (err as { code?: string }).code !== '23505') throw err;
+      id = await db.transaction((tx) =>
+        createDraft(tx, {
+          idempotencyKey: parsed.data.idempotencyKey,
+          callId: call.id,
+          organisationId: membership.organisationId,
+          personId: actor.personId,
+          answers,
+          copiedFromId,
+        }),
+      );
+    }
+    request.session.set('actingOrganisationId', membership.organisationId);
+    return reply.redirect(`/ansokningar/${id}/${steps[0]?.slug}`, 303);
+  });
+
+  // --- The draft -------------------------------------------------------------------------
+
+  async function renderOverview(request: FastifyRequest, reply: FastifyReply, detail: ApplicationDetail) {
+    const [options, files, kept] = await Promise.all([
+      loadChoiceOptions(db, detail.call.programmeCode, detail.call.year),
+      listAttachments(db, detail.id),
+      listDraftConflicts(db, detail.id),
+    ]);
+    return sendHtml(
+      reply,
+      <OverviewPage
+        ctx={pageContext(request, reply)}
+        app={detail}
+        states={steps.map((s) => stepState(s, detail.answers, options))}
+        attachmentCount={files.length}
+        deletionDate={deletionDate(detail.updatedAt)}
+        banner={bannerFor(detail.call, today())}
+        kept={kept}
+        notice={takeFlash(request)}
+      />,
+    );
+  }
+
+  async function renderSubmitted(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    detail: ApplicationDetail,
+    extra: { justSubmitted: boolean; errors?: FormError[]; statement?: string },
+    status = 200,
+  ) {
+    const [snapshot, files, supplements] = await Promise.all([
+      findSnapshot(db, detail.id),
+      listAttachments(db, detail.id),
+      listSupplements(db, detail.id),
+    ]);
+    return sendHtml(
+      reply,
+      <SubmittedPage
+        ctx={pageContext(request, reply)}
+        app={detail}
+        contentSha256={snapshot?.sha256 ?? ''}
+        files={files}
+        partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
+        supplements={supplements}
+        errors={extra.errors ?? []}
+        notice={takeFlash(request)}
+        justSubmitted={extra.justSubmitted}
+        statement={extra.statement ?? ''}
+      />,
+      status,
+    );
+  }
+
+  app.get('/ansokningar/:id', login, async (request, reply) => {
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    if (detail.status !== 'draft') return renderSubmitted(request, reply, detail, { justSubmitted: false });
+    return renderOverview(request, reply, detail);
+  });
+
+  async function renderStep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    detail: ApplicationDetail,
+    stepSlug: string,
+    state: {
+      answers: DraftAnswers;
+      version: number;
+      errors: FormError[];
+      notice: string | null;
+      conflict: Parameters<typeof StepPage>[0]['conflict'];
+    },
+    status = 200,
+  ) {
+    const step = stepBySlug(stepSlug);
+    if (!step) return sendNotFound(request, reply);
+    const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
+    return sendHtml(
+      reply,
+      <StepPage
+        ctx={pageContext(request, reply)}
+        app={detail}
+        step={step}
+        answers={state.answers}
+        version={state.version}
+        options={options}
+        errors={state.errors}
+        banner={bannerFor(detail.call, today())}
+        notice={state.notice}
+        conflict={state.conflict}
+      />,
+      status,
+    );
+  }
+
+  /** Saves one step's posted answers; on a conflict keeps them and tells who saved in between. */
+  async function saveStep(request: FastifyRequest, detail: ApplicationDetail, stepSlug: string) {
+    const step = stepBySlug(stepSlug);
+    if (!step) return null;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const version = versionBody.safeParse(body);
+    const update = readStep(step, body);
+    const answers = mergeAnswers(detail.answers, update);
+    const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
+    const stored = answersToStore(step, detail.answers, answers, options);
+    const result = await db.transaction((tx) =>
+      saveDraft(tx, {
+        id: detail.id,
+        basedOnVersion: version.success ? version.data.version : 0,
+        answers: stored.answers,
+        personId: personId(request.actor),
+        now: new Date(),
+      }),
+    );
+    return { step, answers, update, result, options, refusedKeys: stored.refusedKeys };
+  }
+
+  for (const step of steps) {
+    app.get(`/ansokningar/:id/${step.slug}`, login, async (request, reply) => {
+      const detail = await load(request, 'application.read');
+      if (!detail) return sendNotFound(request, reply);
+      if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
+      if (!can(request.actor, 'application.edit', detail)) throw forbidden();
+      return renderStep(request, reply, detail, step.slug, {
+        answers: detail.answers,
+        version: detail.version,
+        errors: [],
+        notice: takeFlash(request),
+        conflict: null,
+      });
+    });
+
+    app.post(`/ansokningar/:id/${step.slug}`, login, async (request, reply) => {
+      const t = texts(request.lang);
+      const detail = await load(request, 'application.read');
+      if (!detail) return sendNotFound(request, reply);
+      if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
+      if (!can(request.actor, 'application.edit', detail)) throw forbidden();
+      const saved = await saveStep(request, detail, step.slug);
+      if (!saved) return sendNotFound(request, reply);
+      const { answers, update, result, options, refusedKeys } = saved;
+      if (!result.ok) {
+        const labels = changedKeys(detail.answers, update)
+          .map((key) => step.fields.find((f) => f.key === key)?.label[request.lang])
+          .filter((l): l is string => typeof l === 'string');
+        return renderStep(
+          request,
+          reply,
+          detail,
+          step.slug,
+          {
+            answers,
+            // Saving again deliberately replaces the newer version with this one.
+            version: result.conflict.version,
+            errors: [],
+            notice: null,
+            conflict: { byName: result.conflict.updatedByName, at: result.conflict.updatedAt, changedLabels: labels },
+          },
+          409,
+        );
+      }
+      const errors = answerErrorsToForm(validateStep(step, answers, options), answers, request.lang);
+      const action = (request.body as { action?: unknown }).action;
+      if (action === 'next' && errors.length === 0) {
+        const next = steps[steps.indexOf(step) + 1];
+        return reply.redirect(next ? `/ansokningar/${detail.id}/${next.slug}` : `/ansokningar/${detail.id}`, 303);
+      }
+      if (action === 'next' || errors.length > 0) {
+        const refused = refusedKeys.length > 0;
+        return renderStep(
+          request,
+          reply,
+          { ...detail, updatedAt: result.updatedAt },
+          step.slug,
+          { answers, version: result.version, errors, notice: refused ? t.notSavedTooLong : t.savedWithErrors, conflict: null },
+          action === 'next' || refused ? 400 : 200,
+        );
+      }
+      request.session.set('flash', t.saved);
+      return reply.redirect(`/ansokningar/${detail.id}/${step.slug}`, 303);
+    });
+
+    // Autosave: the same save from script, answered with JSON so the page stays put.
+    app.post(`/ansokningar/:id/autospara/${step.slug}`, login, async (request, reply) => {
+      const detail = await load(request, 'application.read');
+      if (!detail) return reply.code(404).send({ error: 'notFound' });
+      if (detail.status !== 'draft' || !can(request.actor, 'application.edit', detail)) return reply.code(403).send({ error: 'forbidden' });
+      const saved = await saveStep(request, detail, step.slug);
+      if (!saved) return reply.code(404).send({ error: 'notFound' });
+      if (!saved.result.ok) return reply.code(409).send({ error: 'conflict', version: saved.result.conflict.version });
+      return { version: saved.result.version, savedAt: saved.result.updatedAt.toISOString() };
+    });
+  }
+
+  app.post('/ansokningar/:id/versioner/:conflictId', login, async (request, reply) => {
+    const detail = await load(request, 'application.edit');
+    if (!detail) return sendNotFound(request, reply);
+    const conflictId = Number((request.params as { conflictId: string }).conflictId);
+    const body = z.object({ action: z.enum(['use', 'discard']), version: z.coerce.number().int() }).safeParse(request.body ?? {});
+    if (!body.success || !Number.isInteger(conflictId)) return sendNotFound(request, reply);
+    const kept = (await listDraftConflicts(db, detail.id)).find((k) => k.id === conflictId);
+    if (!kept) return sendNotFound(request, reply);
+    const t = texts(request.lang);
+    await db.transaction(async (tx) => {
+      if (body.data.action === 'use') {
+        const result = await saveDraft(tx, {
+          id: detail.id,
+          basedOnVersion: body.data.version,
+          answers: mergeAnswers(detail.answers, kept.answers as DraftAnswers),
+          personId: personId(request.actor),
+          now: new Date(),
+        });
+        if (!result.ok) return;
+      }
+      await discardDraftConflict(tx, detail.id, conflictId);
+    });
+    request.session.set('flash', body.data.action === 'use' ? t.saved : t.draftDeleted);
+    return reply.redirect(`/ansokningar/${detail.id}`, 303);
+  });
+
+  // --- Attachments -----------------------------------------------------------------------
+
+  async function renderAttachments(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    detail: ApplicationDetail,
+    errors: FormError[],
+    selectedKind: string,
+    status = 200,
+  ) {
+    const files = await listAttachments(db, detail.id);
+    return sendHtml(
+      reply,
+      <AttachmentsPage
+        ctx={pageContext(request, reply)}
+        app={detail}
+        files={files}
+        partners={partnersReceivingMoney(detail.answers)}
+        allPartners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
+        errors={errors}
+        notice={takeFlash(request)}
+        selectedKind={selectedKind}
+      />,
+      status,
+    );
+  }
+
+  app.get('/ansokningar/:id/bilagor', login, async (request, reply) => {
+    const detail = await load(request, 'application.edit');
+    if (!detail) return sendNotFound(request, reply);
+    return renderAttachments(request, reply, detail, [], '');
+  });
+
+  function uploadErrors(problem: UploadProblem): FormError[] {
+    return [{ text: problem.text, href: `#${problem.field}` }];
+  }
+
+  app.post('/ansokningar/:id/bilagor', login, async (request, reply) => {
+    const detail = await load(request, 'application.edit');
+    if (!detail) return sendNotFound(request, reply);
+    const outcome = await receiveUpload(app, request, {
+      applicationId: detail.id,
+      answers: detail.answers,
+      personId: personId(request.actor),
+      purpose: 'draft',
+    });
+    if (!outcome.ok)
+      return renderAttachments(request, reply, detail, uploadErrors(outcome.problem), outcome.kind ?? '', outcome.problem.status);
+    request.session.set('flash', outcome.message);
+    return reply.redirect(`/ansokningar/${detail.id}/bilagor`, 303);
+  });
+
+  app.post('/ansokningar/:id/bilagor/:attachmentId/ta-bort', login, async (request, reply) => {
+    const detail = await load(request, 'application.edit');
+    if (!detail) return sendNotFound(request, reply);
+    const attachmentId = z.uuid().safeParse((request.params as { attachmentId: string }).attachmentId);
+    if (!attachmentId.success) return sendNotFound(request, reply);
+    const removed = await removeAttachment(app, detail.id, attachmentId.data);
+    if (removed) request.session.set('flash', texts(request.lang).removed(removed));
+    return reply.redirect(`/ansokningar/${detail.id}/bilagor`, 303);
+  });
+
+  // --- Review, signatory approval and submission -------------------------------------------
+
+  async function renderReview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    detail: ApplicationDetail,
+    state: { showProblems: boolean; notice?: string | null },
+    status = 200,
+  ) {
+    const now = new Date();
+    const prepared = await prepareSubmission(db, detail, now);
+    const { approval, files, options, serialised } = prepared;
+    const signatory: SignatoryState =
+      approval && approval.contentSha256 === serialised.sha256
+        ? { kind: 'approved', name: approval.name, at: approval.approvedAt }
+        : files.some((f) => f.kind === 'signatoryCertificate')
+          ? { kind: 'certificate' }
+          : approval
+            ? { kind: 'stale' }
+            : { kind: 'none' };
+    const member =
+      request.actor.kind === 'person' ? request.actor.memberships.find((m) => m.organisationId === detail.organisationId) : undefined;
+    return sendHtml(
+      reply,
+      <ReviewPage
+        ctx={pageContext(request, reply)}
+        app={detail}
+        answers={detail.answers}
+        options={options}
+        confirmations={confirmationsFor(detail.call.programmeCode, detail.answers)}
+        problems={state.showProblems ? problemsToForm(prepared.problems, detail.answers, detail.id, request.lang) : []}
+        signatory={signatory}
+        isSignatory={member?.roles.includes('signatory') ?? false}
+        banner={bannerFor(detail.call, stockholmDateOf(now))}
+        late={isLateOn(detail.call, stockholmDateOf(now))}
+        notice={state.notice ?? takeFlash(request)}
+      />,
+      status,
+    );
+  }
+
+  app.get('/ansokningar/:id/skicka-in', login, async (request, reply) => {
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
+    return renderReview(request, reply, detail, { showProblems: false });
+  });
+
+  app.post('/ansokningar/:id/skicka-in', login, async (request, reply) => {
+    const t = texts(request.lang);
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    // Submitting again (a double click, a retry after a timeout) lands on the first submission's receipt.
+    if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
+    if (!can(request.actor, 'application.edit', detail)) throw forbidden();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const version = versionBody.safeParse(body);
+    const confirmed = readConfirmations(body);
+    let current = detail;
+    if (version.success && version.data.version === detail.version) {
+      const answers = mergeAnswers(detail.answers, confirmed);
+      if (JSON.stringify(answers) !== JSON.stringify(detail.answers)) {
+        const saved = await db.transaction((tx) =>
+          saveDraft(tx, { id: detail.id, basedOnVersion: detail.version, answers, personId: personId(request.actor), now: new Date() }),
+        );
+        if (saved.ok) current = { ...detail, answers, version: saved.version, updatedAt: saved.updatedAt };
+      }
+    } else {
+      return renderReview(request, reply, detail, { showProblems: false, notice: t.changedSinceReview }, 409);
+    }
+    const result = await submitApplication(db, {
+      applicationId: current.id,
+      version: current.version,
+      personId: personId(request.actor),
+      now: new Date(),
+      caseCode: app.config.REGISTRY_CASE_CODE,
+      publicUrl: app.config.publicUrl,
+    });
+    if (result.ok) return reply.redirect(`/ansokningar/${current.id}/kvitto`, 303);
+    const fresh = (await findApplication(db, current.id)) ?? current;
+    if (result.reason === 'problems') return renderReview(request, reply, fresh, { showProblems: true }, 400);
+    if (result.reason === 'changed') return renderReview(request, reply, fresh, { showProblems: false, notice: t.changedSinceReview }, 409);
+    return reply.redirect(`/ansokningar/${current.id}`, 303);
+  });
+
+  async function renderSignatory(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    detail: ApplicationDetail,
+    state: { approved: boolean; errors: FormError[] },
+    status = 200,
+  ) {
+    const prepared = await prepareSubmission(db, detail, new Date());
+    const freshAt = request.session.get('freshLoginAt');
+    return sendHtml(
+      reply,
+      <SignatoryPage
+        ctx={pageContext(request, reply)}
+        app={detail}
+        answers={detail.answers}
+        options={prepared.options}
+        contentSha256={prepared.serialised.sha256}
+        fresh={typeof freshAt === 'number' && Date.now() - freshAt < FRESH_LOGIN_MS}
+        approved={state.approved || prepared.approval?.contentSha256 === prepared.serialised.sha256}
+        errors={state.errors}
+      />,
+      status,
+    );
+  }
+
+  app.get('/ansokningar/:id/godkann', login, async (request, reply) => {
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    if (!can(request.actor, 'application.sign', detail)) throw forbidden();
+    return renderSignatory(request, reply, detail, { approved: false, errors: [] });
+  });
+
+  app.post('/ansokningar/:id/godkann', login, async (request, reply) => {
+    const t = texts(request.lang);
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    if (!can(request.actor, 'application.sign', detail)) throw forbidden();
+    const freshAt = request.session.get('freshLoginAt');
+    if (!(typeof freshAt === 'number' && Date.now() - freshAt < FRESH_LOGIN_MS)) {
+      return renderSignatory(
+        request,
+        reply,
+        detail,
+        { approved: false, errors: [{ text: t.signatoryNotFresh, href: '#main-content' }] },
+        403,
+      );
+    }
+    const sha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).safeParse(request.body ?? {});
+    const prepared = await prepareSubmission(db, detail, new Date());
+    // The approval binds the exact content shown: if it changed meanwhile, show the new version instead.
+    if (!sha.success || sha.data.sha256 !== prepared.serialised.sha256) {
+      return renderSignatory(
+        request,
+        reply,
+        detail,
+        { approved: false, errors: [{ text: t.signatoryChanged, href: '#main-content' }] },
+        409,
+      );
+    }
+    await db.transaction(async (tx) => {
+      await recordSignatoryApproval(tx, detail.id, personId(request.actor), prepared.serialised.sha256, new Date());
+    });
+    return renderSignatory(request, reply, detail, { approved: true, errors: [] });
+  });
+
+  // --- Deleting a draft --------------------------------------------------------------------
+
+  app.get('/ansokningar/:id/radera', login, async (request, reply) => {
+    const detail = await load(request, 'application.edit');
+    if (!detail) return sendNotFound(request, reply);
+    return sendHtml(reply, <DeleteDraftPage ctx={pageContext(request, reply)} app={detail} />);
+  });
+
+  app.post('/ansokningar/:id/radera', login, async (request, reply) => {
+    const detail = await load(request, 'application.edit');
+    if (!detail) return sendNotFound(request, reply);
+    const { keys } = await db.transaction((tx) => deleteDraft(tx, detail.id));
+    await Promise.all(keys.map((key) => app.files.delete(key)));
+    request.session.set('flash', texts(request.lang).draftDeleted);
+    return reply.redirect('/mina-sidor', 303);
+  });
+
+  // --- After submission --------------------------------------------------------------------
+
+  app.get('/ansokningar/:id/kvitto', login, async (request, reply) => {
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    if (detail.status === 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
+    return renderSubmitted(request, reply, detail, { justSubmitted: true });
+  });
+
+  app.get('/ansokningar/:id/kvitto.pdf', login, async (request, reply) => {
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    const pdf = await renderReceipt(db, detail);
+    if (!pdf) return sendNotFound(request, reply);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="kvitto-${detail.registryNumber ?? detail.id}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  });
+
+  app.post('/ansokningar/:id/komplettering', login, async (request, reply) => {
+    const detail = await load(request, 'application.read');
+    if (!detail) return sendNotFound(request, reply);
+    if (detail.status === 'draft' || !detail.registryCaseId) return reply.redirect(`/ansokningar/${detail.id}`, 303);
+    const member =
+      request.actor.kind === 'person' &&
+      request.actor.loginKind === 'public' &&
+      request.actor.memberships.some((m) => m.organisationId === detail.organisationId);
+    if (!member) throw forbidden();
+    const outcome = await addSupplement(app, request, detail, personId(request.actor));
+    if (!outcome.ok)
+      return renderSubmitted(
+        request,
+        reply,
+        detail,
+        { justSubmitted: false, errors: [outcome.error], statement: outcome.statement },
+        outcome.status,
+      );
+    request.session.set('flash', texts(request.lang).supplementSent);
+    return reply.redirect(`/ansokningar/${detail.id}`, 303);
+  });
+};

@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stepBySlug } from './form.ts';
+import {
+  budgetTotal,
+  canonicalJson,
+  type DraftAnswers,
+  deletionDate,
+  mergeAnswers,
+  parseDate,
+  parseKronor,
+  readFields,
+  sha256Hex,
+  stepState,
+  validateStep,
+} from './rules.ts';
+import { checkSubmission, type SubmissionCheckInput, serialiseSnapshot, snapshotContent } from './snapshot.ts';
+import { completeAnswers } from './testing.ts';
+
+const options = {
+  purposes: [{ code: 'languageLearning', name: 'Språkinlärning', nameEn: 'Language', programmeCode: 's37a', fromYear: null, toYear: null }],
+  targetGroups: [{ code: 'newcomers', name: 'Nyanlända', nameEn: 'Newcomers', programmeCode: 's37a', fromYear: null, toYear: null }],
+};
+
+function step(slug: string) {
+  const found = stepBySlug(slug);
+  if (!found) throw new Error(slug);
+  return found;
+}
+
+test('parses kronor as people type them into whole öre', () => {
+  assert.equal(parseKronor('12 500'), 1_250_000);
+  assert.equal(parseKronor('12\u00a0500,50 kr'), 1_250_050);
+  assert.equal(parseKronor('0,5'), 50);
+  assert.equal(parseKronor('100000'), 10_000_000);
+  assert.equal(parseKronor('12.5.0'), null);
+  assert.equal(parseKronor('-100'), null);
+  assert.equal(parseKronor('tio tusen'), null);
+});
+
+test('accepts only real calendar dates', () => {
+  assert.equal(parseDate(' 2026-09-01 '), '2026-09-01');
+  assert.equal(parseDate('2019-06-31'), null);
+  assert.equal(parseDate('1/9 2026'), null);
+});
+
+test('reads rows from a posted form and drops blank rows', () => {
+  const partners = step('samverkan').fields;
+  const answers = readFields(partners, {
+    'partners.0.organisation': 'Föreningen A',
+    'partners.0.role': 'Håller i träffar',
+    'partners.0.orgNumber': '',
+    'partners.0.receivesMoney': 'no',
+    'partners.1.organisation': '  ',
+    'partners.1.role': '',
+    'partners.1.orgNumber': '',
+    'partners.2.organisation': 'Förening B\r\nrad två',
+    'partners.2.role': 'Lokaler',
+  });
+  assert.deepEqual(answers.partners, [
+    { organisation: 'Föreningen A', role: 'Håller i träffar', orgNumber: '', receivesMoney: 'no' },
+    { organisation: 'Förening B\nrad två', role: 'Lokaler', orgNumber: '', receivesMoney: '' },
+  ]);
+});
+
+test('keeps what was typed even when it is invalid, and says what is wrong field by field', () => {
+  const project = step('insatsen');
+  const typed = readFields(project.fields, { title: '', projectStart: '2026-02-30', projectEnd: '2026-01-01', purposeCodes: 'unknown' });
+  assert.equal(typed.projectStart, '2026-02-30');
+  const codes = validateStep(project, typed, options).map((e) => `${e.key}:${e.code}`);
+  assert.deepEqual(codes, ['title:required', 'projectStart:invalidDate', 'purposeCodes:invalidChoice', 'targetGroupCodes:required']);
+});
+
+test('refuses a project that ends before it starts', () => {
+  const project = step('insatsen');
+  const answers = { ...completeAnswers(2026).insatsen, projectStart: '2026-09-01', projectEnd: '2026-09-01' } as DraftAnswers;
+  assert.deepEqual(
+    validateStep(project, { ...answers, purposeCodes: ['languageLearning'], targetGroupCodes: ['newcomers'] }, options).map((e) => e.code),
+    ['periodOrder'],
+  );
+});
+
+test('checks that costs equal own financing plus the amount applied for', () => {
+  const budget = step('budget');
+  const balanced: DraftAnswers = {
+    'cost.personnel': '100 000',
+    'cost.premises': '20 000',
+    ownFinancing: '20 000',
+    amountApplied: '100 000',
+  };
+  assert.equal(budgetTotal(balanced), 12_000_000);
+  assert.deepEqual(validateStep(budget, balanced, options), []);
+  const off = { ...balanced, amountApplied: '100 001' };
+  assert.deepEqual(
+    validateStep(budget, off, options).map((e) => `${e.key}:${e.code}`),
+    ['amountApplied:budgetSum'],
+  );
+});
+
+test('validates an organisation number only when one is given', () => {
+  const cooperation = step('samverkan');
+  const row = { organisation: 'Förening', role: 'Roll', receivesMoney: 'yes' };
+  assert.deepEqual(validateStep(cooperation, { partners: [{ ...row, orgNumber: '' }] }, options), []);
+  assert.deepEqual(
+    validateStep(cooperation, { partners: [{ ...row, orgNumber: '212000-0143' }] }, options).map((e) => e.key),
+    ['partners.0.orgNumber'],
+  );
+  assert.deepEqual(validateStep(cooperation, { partners: [{ ...row, orgNumber: '212000-0142' }] }, options), []);
+});
+
+test('puts a milestone outside the project period next to its date', () => {
+  const timePlan = step('tidplan');
+  const answers: DraftAnswers = {
+    projectStart: '2026-09-01',
+    projectEnd: '2027-06-30',
+    milestones: [{ date: '2027-08-01', description: 'Slut' }],
+    ending: 'Överlämning',
+  };
+  assert.deepEqual(
+    validateStep(timePlan, answers, options).map((e) => `${e.key}:${e.code}`),
+    ['milestones.0.date:milestoneOutsidePeriod'],
+  );
+});
+
+test('a step is not started, in progress or complete', () => {
+  const aims = step('syfte-och-mal');
+  assert.equal(stepState(aims, {}, options), 'notStarted');
+  assert.equal(stepState(aims, { aims: 'Syfte' }, options), 'inProgress');
+  assert.equal(stepState(aims, { aims: 'Syfte', goals: 'Mål' }, options), 'complete');
+});
+
+test('a crafted post cannot store answers the form does not define', () => {
+  assert.deepEqual(mergeAnswers({ title: 'A' }, { title: 'B', isAdmin: 'yes', status: 'submitted' }), { title: 'B' });
+});
+
+test('canonical JSON gives the same bytes whatever the key order', () => {
+  assert.equal(canonicalJson({ b: 1, a: [{ d: 2, c: 'x' }] }), canonicalJson({ a: [{ c: 'x', d: 2 }], b: 1 }));
+  assert.equal(sha256Hex('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('a draft is deleted 14 days after its last change, by the Swedish calendar', () => {
+  // 23:30 UTC on 31 March is already 1 April in Stockholm.
+  assert.equal(deletionDate(new Date('2026-03-31T23:30:00Z')), '2026-04-15');
+});
+
+function submissionInput(overrides: Partial<SubmissionCheckInput> = {}): SubmissionCheckInput {
+  const answers: DraftAnswers = {};
+  for (const [slug, fields] of Object.entries(completeAnswers(2026))) {
+    Object.assign(answers, readFields(step(slug).fields, fields));
+  }
+  Object.assign(answers, {
+    purposeCodes: ['languageLearning'],
+    targetGroupCodes: ['newcomers'],
+    'confirm.notForProfit': true,
+    'confirm.municipalityResponsible': true,
+    'confirm.municipalityParticipates': true,
+  });
+  return {
+    applicationId: '00000000-0000-4000-8000-000000000000',
+    programme: { code: 's37a', eligibleKinds: ['municipality'] },
+    call: {
+      countyCode: '05',
+      year: 2026,
+      budgetOre: 50_000_000,
+      maxAmountOre: null,
+      opensOn: '2026-09-01',
+      closesOn: '2026-09-25',
+      decisionAnnouncedOn: null,
+    },
+    organisation: { kind: 'municipality', countyCode: '05', name: 'Linköpings kommun' },
+    options,
+    answers,
+    attachments: [
+      { kind: 'signatoryCertificate', partnerIndex: null },
+      { kind: 'partnerCertificate', partnerIndex: 0 },
+    ],
+    approvedSha256: null,
+    contentSha256: 'a'.repeat(64),
+    today: '2026-09-10',
+    ...overrides,
+  };
+}
+
+test('a complete application within the period has nothing that stops it', () => {
+  assert.deepEqual(checkSubmission(submissionInput()), []);
+});
+
+test('a late application is not stopped: it is received and flagged', () => {
+  assert.deepEqual(checkSubmission(submissionInput({ today: '2026-10-01' })), []);
+});
+
+test('an application cannot be submitted before the call opens', () => {
+  assert.deepEqual(
+    checkSubmission(submissionInput({ today: '2026-08-31' })).map((p) => p.source),
+    ['period'],
+  );
+});
+
+test('needs a signatory certificate unless a signatory approved exactly this content', () => {
+  const withoutCertificate = { attachments: [{ kind: 'partnerCertificate', partnerIndex: 0 }] };
+  assert.deepEqual(
+    checkSubmission(submissionInput(withoutCertificate)).map((p) => (p.source === 'attachment' ? p.code : p.source)),
+    ['signatoryCertificateMissing'],
+  );
+  assert.deepEqual(checkSubmission(submissionInput({ ...withoutCertificate, approvedSha256: 'a'.repeat(64) })), []);
+  assert.equal(checkSubmission(submissionInput({ ...withoutCertificate, approvedSha256: 'b'.repeat(64) })).length, 1);
+});
+
+test('needs a partner certificate for each partner that receives money', () => {
+  const problems = checkSubmission(submissionInput({ attachments: [{ kind: 'signatoryCertificate', partnerIndex: null }] }));
+  assert.deepEqual(
+    problems.map((p) => (p.source === 'attachment' ? `${p.code}:${p.organisation}` : p.source)),
+    ['partnerCertificateMissing:Föreningen Mötesplats'],
+  );
+});
+
+test('refuses a municipal federation applying for § 37 a, next to the organisation', () => {
+  const problems = checkSubmission(submissionInput({ organisation: { kind: 'municipalFederation', countyCode: '05', name: 'Förbundet' } }));
+  assert.deepEqual(
+    problems.map((p) => (p.source === 'eligibility' ? `${p.key}:${p.failure.code}` : p.source)),
+    ['organisation:kindNotEligible'],
+  );
+});
+
+test('the snapshot hash depends on content only, not on attachment order', () => {
+  const source = {
+    applicationId: 'x',
+    call: { slug: 's', title: 'T', programmeCode: 's37a', countyCode: '05', year: 2026 },
+    organisation: { id: 1, name: 'Kommun', kind: 'municipality', orgNumber: null },
+    answers: { title: 'A', amountApplied: '100 000' },
+    attachments: [
+      { kind: 'other', filename: 'b.pdf', sizeBytes: 2, sha256: 'b'.repeat(64), partnerIndex: null },
+      { kind: 'other', filename: 'a.pdf', sizeBytes: 1, sha256: 'a'.repeat(64), partnerIndex: null },
+    ],
+  };
+  const one = serialiseSnapshot(snapshotContent(source));
+  const two = serialiseSnapshot(snapshotContent({ ...source, attachments: [...source.attachments].reverse() }));
+  assert.equal(one.sha256, two.sha256);
+  assert.equal(snapshotContent(source).amounts.appliedOre, 10_000_000);
+  const changed = serialiseSnapshot(snapshotContent({ ...source, answers: { title: 'B', amountApplied: '100 000' } }));
+  assert.notEqual(one.sha256, changed.sha256);
+});

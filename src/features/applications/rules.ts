@@ -1,0 +1,347 @@
+import { createHash } from 'node:crypto';
+import organisationsnummerModule from 'organisationsnummer';
+import { addDays, stockholmDateOf } from '../../platform/format.ts';
+import { isCalendarDate } from './eligibility.ts';
+import { confirmations, costCategories, type Field, type RowColumn, type Step, steps } from './form.ts';
+
+/**
+ * A draft keeps exactly what the applicant typed, valid or not, so that nothing is lost; the
+ * typed values are checked when they continue and in full at submission.
+ */
+export type DraftRow = Record<string, string>;
+export type DraftValue = string | string[] | DraftRow[] | boolean;
+export type DraftAnswers = Record<string, DraftValue>;
+
+export type ErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'invalidDate'
+  | 'invalidAmount'
+  | 'invalidEmail'
+  | 'invalidOrgNumber'
+  | 'invalidChoice'
+  | 'tooManyRows'
+  | 'tooFewRows'
+  | 'periodOrder'
+  | 'budgetSum'
+  | 'milestoneOutsidePeriod';
+
+/** A problem with one answer; `key` is the field (or `field.row.column`) it belongs to. */
+export interface AnswerError {
+  key: string;
+  code: ErrorCode;
+  /** The label of the field, or the row number, for the message. */
+  row?: number;
+  max?: number;
+}
+
+export interface ChoiceOption {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface ChoiceOptions {
+  purposes: ChoiceOption[];
+  targetGroups: ChoiceOption[];
+}
+
+// The package's CommonJS build puts the class on the default import itself.
+const Organisationsnummer = organisationsnummerModule as unknown as typeof organisationsnummerModule.default;
+
+const allFields: readonly Field[] = [...steps.flatMap((s) => s.fields), ...Object.values(confirmations)];
+
+/** HTML id for a field key: "partners.0.role" → "partners-0-role". */
+export function fieldId(key: string): string {
+  return key.replaceAll('.', '-');
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : '';
+  return '';
+}
+
+function asList(value: unknown): string[] {
+  if (typeof value === 'string') return value === '' ? [] : [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return [];
+}
+
+/** Line endings as the browser sends them become "\n", so a saved text equals the shown text. */
+function normaliseText(value: string): string {
+  return value.replaceAll('\r\n', '\n');
+}
+
+function isBlankRow(row: DraftRow): boolean {
+  return Object.values(row).every((v) => v.trim() === '');
+}
+
+/**
+ * Reads one step's fields from a posted form body. Rows come as "key.index.column"; blank rows
+ * are dropped. Values are kept as typed (only line endings normalised).
+ */
+export function readFields(fields: readonly Field[], body: Record<string, unknown>): DraftAnswers {
+  const answers: DraftAnswers = {};
+  for (const field of fields) {
+    switch (field.kind) {
+      case 'choices':
+        answers[field.key] = asList(body[field.key]);
+        break;
+      case 'confirm':
+        answers[field.key] = asText(body[field.key]) === 'yes';
+        break;
+      case 'rows': {
+        const rows: DraftRow[] = [];
+        for (let i = 0; i < field.maxRows + 5; i++) {
+          const row: DraftRow = {};
+          let present = false;
+          for (const column of field.columns) {
+            const name = `${field.key}.${i}.${column.key}`;
+            if (name in body) present = true;
+            row[column.key] = normaliseText(asText(body[name]));
+          }
+          if (present && !isBlankRow(row)) rows.push(row);
+        }
+        answers[field.key] = rows;
+        break;
+      }
+      default:
+        answers[field.key] = normaliseText(asText(body[field.key]));
+    }
+  }
+  return answers;
+}
+
+/** Reads every field a body names; used by autosave, which posts the step it is on. */
+export function readStep(step: Step, body: Record<string, unknown>): DraftAnswers {
+  return readFields(step.fields, body);
+}
+
+export function readConfirmations(body: Record<string, unknown>): DraftAnswers {
+  return readFields(Object.values(confirmations), body);
+}
+
+export function textAnswer(answers: DraftAnswers, key: string): string {
+  const value = answers[key];
+  return typeof value === 'string' ? value : '';
+}
+
+export function listAnswer(answers: DraftAnswers, key: string): string[] {
+  const value = answers[key];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
+}
+
+export function rowsAnswer(answers: DraftAnswers, key: string): DraftRow[] {
+  const value = answers[key];
+  return Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as DraftRow[]) : [];
+}
+
+/** A real calendar date as "YYYY-MM-DD" (Swedish standard notation); "2019-06-31" is not one. */
+export function parseDate(text: string): string | null {
+  const trimmed = text.trim();
+  return isCalendarDate(trimmed) ? trimmed : null;
+}
+
+const kronorPattern = /^(\d{1,12})(?:[,.](\d{1,2}))?$/;
+
+/**
+ * Kronor as people type them ("12 500", "12 500,50", "12500 kr") to whole öre. Spaces (also the
+ * no-break spaces a copied amount carries) separate thousands; decimals take comma or point.
+ */
+export function parseKronor(text: string): number | null {
+  const compact = text
+    .trim()
+    .replace(/\s*(kr|sek|kronor)\.?$/i, '')
+    .replace(/[\s\u00a0\u202f]/g, '');
+  const match = kronorPattern.exec(compact);
+  if (!match) return null;
+  const whole = Number(match[1]);
+  const fraction = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
+  return whole * 100 + fraction;
+}
+
+const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+export function isEmail(text: string): boolean {
+  return emailPattern.test(text.trim());
+}
+
+export function isOrgNumber(text: string): boolean {
+  return Organisationsnummer.valid(text.trim());
+}
+
+function columnError(column: RowColumn, value: string): ErrorCode | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return column.required ? 'required' : null;
+  if (value.length > column.maxLength) return 'tooLong';
+  if (column.kind === 'date' && parseDate(trimmed) === null) return 'invalidDate';
+  if (column.kind === 'email' && !isEmail(trimmed)) return 'invalidEmail';
+  if (column.kind === 'orgNumber' && !isOrgNumber(trimmed)) return 'invalidOrgNumber';
+  if (column.kind === 'yesNo' && trimmed !== 'yes' && trimmed !== 'no') return 'required';
+  return null;
+}
+
+function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions): AnswerError[] {
+  switch (field.kind) {
+    case 'choices': {
+      const chosen = listAnswer(answers, field.key);
+      const valid = new Set(options[field.source].map((o) => o.code));
+      if (chosen.some((code) => !valid.has(code))) return [{ key: field.key, code: 'invalidChoice' }];
+      return field.required && chosen.length === 0 ? [{ key: field.key, code: 'required' }] : [];
+    }
+    case 'confirm':
+      return field.required && answers[field.key] !== true ? [{ key: field.key, code: 'required' }] : [];
+    case 'rows': {
+      const rows = rowsAnswer(answers, field.key);
+      const errors: AnswerError[] = [];
+      if (rows.length < field.minRows) errors.push({ key: `${field.key}.0.${field.columns[0]?.key}`, code: 'tooFewRows' });
+      if (rows.length > field.maxRows) errors.push({ key: field.key, code: 'tooManyRows', max: field.maxRows });
+      rows.slice(0, field.maxRows).forEach((row, i) => {
+        for (const column of field.columns) {
+          const code = columnError(column, row[column.key] ?? '');
+          if (code) errors.push({ key: `${field.key}.${i}.${column.key}`, code, row: i + 1, max: column.maxLength });
+        }
+      });
+      return errors;
+    }
+    default: {
+      const value = textAnswer(answers, field.key);
+      if (value.trim() === '') return field.required ? [{ key: field.key, code: 'required' }] : [];
+      if (field.kind === 'date') return parseDate(value) ? [] : [{ key: field.key, code: 'invalidDate' }];
+      if (field.kind === 'amount') return parseKronor(value) === null ? [{ key: field.key, code: 'invalidAmount' }] : [];
+      return value.length > field.maxLength ? [{ key: field.key, code: 'tooLong', max: field.maxLength }] : [];
+    }
+  }
+}
+
+/** Sum of the budget's cost rows in öre; null while any given cost is not a valid amount. */
+export function budgetTotal(answers: DraftAnswers): number | null {
+  let total = 0;
+  for (const c of costCategories) {
+    const text = textAnswer(answers, `cost.${c.key}`);
+    if (text.trim() === '') continue;
+    const ore = parseKronor(text);
+    if (ore === null) return null;
+    total += ore;
+  }
+  return total;
+}
+
+/** Rules between fields of one step: the period's order, milestones inside it, the budget's sums. */
+function crossFieldErrors(step: Step, answers: DraftAnswers, own: AnswerError[]): AnswerError[] {
+  const failed = new Set(own.map((e) => e.key));
+  const errors: AnswerError[] = [];
+  const start = parseDate(textAnswer(answers, 'projectStart'));
+  const end = parseDate(textAnswer(answers, 'projectEnd'));
+  if (step.key === 'project' && start && end && end <= start) errors.push({ key: 'projectEnd', code: 'periodOrder' });
+  if (step.key === 'timePlan' && start && end) {
+    rowsAnswer(answers, 'milestones').forEach((row, i) => {
+      const date = parseDate(row.date ?? '');
+      if (date && (date < start || date > end)) errors.push({ key: `milestones.${i}.date`, code: 'milestoneOutsidePeriod', row: i + 1 });
+    });
+  }
+  if (step.key === 'budget' && !step.fields.some((f) => failed.has(f.key))) {
+    const total = budgetTotal(answers);
+    const applied = parseKronor(textAnswer(answers, 'amountApplied'));
+    const own = textAnswer(answers, 'ownFinancing').trim() === '' ? 0 : parseKronor(textAnswer(answers, 'ownFinancing'));
+    if (total !== null && applied !== null && own !== null && total !== applied + own) {
+      errors.push({ key: 'amountApplied', code: 'budgetSum' });
+    }
+  }
+  return errors;
+}
+
+/** What is wrong with one step's answers, field by field, in the order the fields are shown. */
+export function validateStep(step: Step, answers: DraftAnswers, options: ChoiceOptions): AnswerError[] {
+  const own = step.fields.flatMap((f) => fieldErrors(f, answers, options));
+  return [...own, ...crossFieldErrors(step, answers, own)];
+}
+
+export type StepState = 'notStarted' | 'inProgress' | 'complete';
+
+function hasAnyAnswer(step: Step, answers: DraftAnswers): boolean {
+  return step.fields.some((f) => {
+    const value = answers[f.key];
+    if (typeof value === 'string') return value.trim() !== '';
+    if (Array.isArray(value)) return value.length > 0;
+    return value === true;
+  });
+}
+
+/** For the task list: a step is complete when it has no errors, not started when it has no answers. */
+export function stepState(step: Step, answers: DraftAnswers, options: ChoiceOptions): StepState {
+  if (validateStep(step, answers, options).length === 0) return 'complete';
+  return hasAnyAnswer(step, answers) ? 'inProgress' : 'notStarted';
+}
+
+/** Partners that receive money: each needs a partner certificate. */
+export function partnersReceivingMoney(answers: DraftAnswers): { index: number; organisation: string }[] {
+  return rowsAnswer(answers, 'partners')
+    .map((row, index) => ({ index, organisation: row.organisation ?? '', receives: row.receivesMoney === 'yes' }))
+    .filter((p) => p.receives)
+    .map(({ index, organisation }) => ({ index, organisation }));
+}
+
+/** Draft answers the form does not define are dropped when merged, so a crafted post stores nothing extra. */
+const knownKeys = new Set(allFields.map((f) => f.key));
+
+export function mergeAnswers(current: DraftAnswers, update: DraftAnswers): DraftAnswers {
+  const merged: DraftAnswers = { ...current };
+  for (const [key, value] of Object.entries(update)) if (knownKeys.has(key)) merged[key] = value;
+  return merged;
+}
+
+/** The fields whose saved value differs from the one a person tried to save: shown on a conflict. */
+export function changedKeys(saved: DraftAnswers, attempted: DraftAnswers): string[] {
+  return Object.keys(attempted).filter((key) => JSON.stringify(saved[key] ?? null) !== JSON.stringify(attempted[key]));
+}
+
+/** JSON with object keys sorted, so equal content always gives the same bytes and the same hash. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Drafts are deleted after 14 days without change (seed 001). */
+export const DRAFT_LIFETIME_DAYS = 14;
+
+/** The date (Europe/Stockholm) a draft last changed at `updatedAt` is deleted on. */
+export function deletionDate(updatedAt: Date): string {
+  return addDays(stockholmDateOf(updatedAt), DRAFT_LIFETIME_DAYS);
+}
+
+/**
+ * The answers to store from a save: a field whose typed value breaks its length or row limit keeps
+ * its saved value, so an oversized paste never replaces good work. The form still shows what was
+ * typed, with the message, so the person can shorten it.
+ */
+export function answersToStore(
+  step: Step,
+  saved: DraftAnswers,
+  typed: DraftAnswers,
+  options: ChoiceOptions,
+): { answers: DraftAnswers; refusedKeys: string[] } {
+  const oversized = new Set(
+    validateStep(step, typed, options)
+      .filter((e) => e.code === 'tooLong' || e.code === 'tooManyRows')
+      .map((e) => e.key.split('.')[0] ?? e.key),
+  );
+  const answers: DraftAnswers = { ...typed };
+  for (const key of oversized) {
+    const previous = saved[key];
+    if (previous === undefined) delete answers[key];
+    else answers[key] = previous;
+  }
+  return { answers, refusedKeys: [...oversized] };
+}

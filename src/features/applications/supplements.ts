@@ -1,0 +1,140 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DbOrTx } from '../../db/client.ts';
+import { attachments, countyBoards, registryDocuments, supplementAttachments, supplements } from '../../db/schema/index.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { FormError } from '../../platform/components.tsx';
+import { formatDateTime } from '../../platform/format.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { addDocument } from '../registry/queries.ts';
+import { receivingBoard } from '../registry/rules.ts';
+import type { ApplicationDetail } from './queries.ts';
+import { texts } from './texts.ts';
+import { readMultipart, storeAttachment } from './uploads.ts';
+import type { SupplementRow } from './views.tsx';
+
+/** Demo calls notify a mailbox that cannot exist, so a demo never writes to a real county board. */
+const DEMO_MAILBOX = 'funktionsbrevlada@demo.bidragsportalen.invalid';
+const MAX_STATEMENT = 20_000;
+
+async function functionalMailbox(db: DbOrTx, detail: ApplicationDetail): Promise<string | null> {
+  if (detail.call.isDemo) return DEMO_MAILBOX;
+  if (detail.call.functionalMailbox) return detail.call.functionalMailbox;
+  const [board] = await db
+    .select({ mailbox: countyBoards.functionalMailbox })
+    .from(countyBoards)
+    .where(eq(countyBoards.countyCode, receivingBoard(detail.call)));
+  return board?.mailbox ?? null;
+}
+
+/**
+ * A supplement (komplettering) or statement (yttrande) after submission: registered as a new
+ * document under the application's registry number, and the call's functional mailbox is told.
+ */
+export async function addSupplement(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  detail: ApplicationDetail,
+  personId: string,
+): Promise<{ ok: true } | { ok: false; error: FormError; status: number; statement: string }> {
+  const t = texts(request.lang);
+  const caseId = detail.registryCaseId;
+  if (caseId === null) throw new Error('a submitted application has a registry case');
+  const read = await readMultipart(request, request.lang);
+  if (!read.ok)
+    return {
+      ok: false,
+      error: { text: read.problem.text, href: `#${read.problem.field}` },
+      status: read.problem.status,
+      statement: read.fields.statement ?? '',
+    };
+  const statement = (read.form.fields.statement ?? '').replaceAll('\r\n', '\n').trim();
+  if (statement.length > MAX_STATEMENT) {
+    return { ok: false, error: { text: t.errTooLong(t.supplementStatement, MAX_STATEMENT), href: '#statement' }, status: 400, statement };
+  }
+  if (statement === '' && !read.form.file)
+    return { ok: false, error: { text: t.supplementEmpty, href: '#statement' }, status: 400, statement };
+  let attachmentId: string | null = null;
+  if (read.form.file) {
+    const stored = await storeAttachment(app, request.lang, {
+      applicationId: detail.id,
+      kind: 'other',
+      partnerIndex: null,
+      personId,
+      file: read.form.file,
+    });
+    if (!stored.ok) return { ok: false, error: { text: stored.problem.text, href: '#file' }, status: stored.problem.status, statement };
+    attachmentId = stored.attachment.id;
+  }
+  const db = app.database.db;
+  const mailbox = await functionalMailbox(db, detail);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const document = await addDocument(tx, caseId, {
+      kind: statement !== '' && !attachmentId ? 'statement' : 'supplement',
+      sender: detail.organisationName,
+      description: 'Komplettering från sökande',
+      receivedAt: now,
+    });
+    const [row] = await tx
+      .insert(supplements)
+      .values({
+        applicationId: detail.id,
+        statement: statement || null,
+        registryDocumentId: document.documentId,
+        submittedBy: personId,
+        createdAt: now,
+      })
+      .returning({ id: supplements.id });
+    if (!row) throw new Error('supplement not stored');
+    if (attachmentId) await tx.insert(supplementAttachments).values({ supplementId: row.id, attachmentId });
+    if (mailbox) {
+      await enqueueMail(tx, {
+        to: mailbox,
+        subject: `Komplettering inkommen – ${detail.registryNumber}`,
+        text: [
+          `En komplettering har kommit in i ärende ${detail.registryNumber} (${detail.boardName ?? ''}).`,
+          '',
+          `Ansökan: ${detail.title}`,
+          `Från: ${detail.organisationName}`,
+          `Mottagen: ${formatDateTime(now, 'sv')}`,
+          `Handling nummer ${document.documentNumber} i ärendet.`,
+        ].join('\n'),
+        dedupeKey: `supplement:${row.id}`,
+      });
+    }
+    await recordAudit(tx, {
+      actorPersonId: personId,
+      actorRole: 'applicant',
+      action: 'application.supplement',
+      entityType: 'application',
+      entityId: detail.id,
+      details: { registryNumber: detail.registryNumber, documentNumber: document.documentNumber },
+    });
+  });
+  return { ok: true };
+}
+
+export async function listSupplements(db: DbOrTx, applicationId: string): Promise<SupplementRow[]> {
+  const rows = await db
+    .select({
+      id: supplements.id,
+      statement: supplements.statement,
+      createdAt: supplements.createdAt,
+      documentNumber: registryDocuments.documentNumber,
+      filename: attachments.filename,
+    })
+    .from(supplements)
+    .leftJoin(registryDocuments, eq(registryDocuments.id, supplements.registryDocumentId))
+    .leftJoin(supplementAttachments, eq(supplementAttachments.supplementId, supplements.id))
+    .leftJoin(attachments, and(eq(attachments.id, supplementAttachments.attachmentId)))
+    .where(eq(supplements.applicationId, applicationId))
+    .orderBy(supplements.createdAt);
+  const byId = new Map<string, SupplementRow>();
+  for (const r of rows) {
+    const found = byId.get(r.id) ?? { documentNumber: r.documentNumber, statement: r.statement, createdAt: r.createdAt, files: [] };
+    if (r.filename) found.files.push(r.filename);
+    byId.set(r.id, found);
+  }
+  return [...byId.values()];
+}

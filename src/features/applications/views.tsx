@@ -1,0 +1,1467 @@
+import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList } from '../../platform/components.tsx';
+import { formatDate, formatDateTime, formatKronor } from '../../platform/format.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { Layout } from '../../platform/layout.tsx';
+import type { PageContext } from '../../platform/page-context.ts';
+import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
+import { steps } from './form.ts';
+import { sizeText } from './messages.ts';
+import type { ApplicationDetail, Attachment } from './queries.ts';
+import {
+  budgetTotal,
+  type ChoiceOption,
+  type ChoiceOptions,
+  type DraftAnswers,
+  type DraftRow,
+  deletionDate,
+  fieldId,
+  listAnswer,
+  rowsAnswer,
+  type StepState,
+  textAnswer,
+} from './rules.ts';
+import { type Texts, texts } from './texts.ts';
+
+type Errors = Map<string, FormError>;
+
+function errorMap(errors: FormError[]): Errors {
+  const map = new Map<string, FormError>();
+  for (const e of errors) {
+    const id = e.href.split('#')[1];
+    if (id && !map.has(id)) map.set(id, e);
+  }
+  return map;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter((id): id is string => typeof id === 'string');
+  return list.length > 0 ? list.join(' ') : undefined;
+}
+
+function GuidanceAside({ guidance, id, lang }: { guidance: Guidance | undefined; id: string; lang: Lang }): JSX.Element {
+  if (!guidance) return '';
+  const t = texts(lang);
+  return (
+    <aside class="bp-guidance" id={id} aria-label={t.guidanceHeading}>
+      <h3 class="govuk-heading-s">{t.guidanceHeading}</h3>
+      <p class="govuk-body-s" safe>
+        {guidance.text[lang]}
+      </p>
+      <p class="bp-source" safe>
+        {`${t.guidanceSource}: ${guidance.source}`}
+      </p>
+    </aside>
+  );
+}
+
+/** A question with its guidance beside it (below it on a narrow screen). */
+function QuestionRow({ field, lang, children }: { field: Field; lang: Lang; children: JSX.Element }): JSX.Element {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">{children}</div>
+      <div class="govuk-grid-column-one-third">
+        <GuidanceAside guidance={field.guidance} id={`${fieldId(field.key)}-guidance`} lang={lang} />
+      </div>
+    </div>
+  );
+}
+
+function Label({ field, lang, forId }: { field: Field; lang: Lang; forId: string }): JSX.Element {
+  const t = texts(lang);
+  return (
+    <label class="govuk-label govuk-label--s" for={forId}>
+      <span safe>{field.label[lang]}</span>
+      {field.required ? '' : <span> {t.optional}</span>}
+    </label>
+  );
+}
+
+function Hint({ field, lang }: { field: Field; lang: Lang }): JSX.Element {
+  if (!field.hint) return '';
+  return (
+    <div class="govuk-hint" id={`${fieldId(field.key)}-hint`} safe>
+      {field.hint[lang]}
+    </div>
+  );
+}
+
+function TextInput(props: { field: Field; answers: DraftAnswers; errors: Errors; lang: Lang }): JSX.Element {
+  const { field, lang } = props;
+  const id = fieldId(field.key);
+  const error = props.errors.get(id);
+  const value = textAnswer(props.answers, field.key);
+  const aria = describedBy(field.hint && `${id}-hint`, field.guidance && `${id}-guidance`, error && `${id}-error`);
+  const errorClass = error ? ' govuk-input--error' : '';
+  let control: JSX.Element;
+  if (field.kind === 'textarea') {
+    control = (
+      <textarea
+        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        name={field.key}
+        rows="7"
+        aria-describedby={aria}
+        safe
+      >
+        {value}
+      </textarea>
+    );
+  } else if (field.kind === 'amount') {
+    control = (
+      <div class="govuk-input__wrapper">
+        <input
+          class={`govuk-input govuk-input--width-10${errorClass}`}
+          id={id}
+          name={field.key}
+          type="text"
+          inputmode="decimal"
+          spellcheck="false"
+          value={value}
+          aria-describedby={aria}
+        />
+        <div class="govuk-input__suffix" aria-hidden="true">
+          kr
+        </div>
+      </div>
+    );
+  } else {
+    control = (
+      <input
+        class={`govuk-input${field.kind === 'date' ? ' govuk-input--width-10' : ''}${errorClass}`}
+        id={id}
+        name={field.key}
+        type={field.kind === 'date' ? 'date' : 'text'}
+        value={value}
+        aria-describedby={aria}
+      />
+    );
+  }
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Label field={field} lang={lang} forId={id} />
+      <Hint field={field} lang={lang} />
+      <span id={`${id}-error`}>
+        <FieldError error={error} />
+      </span>
+      {control}
+    </div>
+  );
+}
+
+function Choices(props: { field: Field; options: ChoiceOption[]; answers: DraftAnswers; errors: Errors; lang: Lang }): JSX.Element {
+  const { field, lang } = props;
+  const id = fieldId(field.key);
+  const error = props.errors.get(id);
+  const chosen = new Set(listAnswer(props.answers, field.key));
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset
+        class="govuk-fieldset"
+        aria-describedby={describedBy(field.hint && `${id}-hint`, field.guidance && `${id}-guidance`, error && `${id}-error`)}
+      >
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+          {field.label[lang]}
+        </legend>
+        <Hint field={field} lang={lang} />
+        <span id={`${id}-error`}>
+          <FieldError error={error} />
+        </span>
+        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          {props.options.map((o, i) => (
+            <div class="govuk-checkboxes__item">
+              <input
+                class="govuk-checkboxes__input"
+                id={i === 0 ? id : `${id}-${i}`}
+                name={field.key}
+                type="checkbox"
+                value={o.code}
+                checked={chosen.has(o.code)}
+              />
+              <label class="govuk-label govuk-checkboxes__label" for={i === 0 ? id : `${id}-${i}`} safe>
+                {lang === 'sv' ? o.name : o.nameEn}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; lang: Lang }): JSX.Element {
+  const { field, lang } = props;
+  const t = texts(lang);
+  const saved = rowsAnswer(props.answers, field.key);
+  // Saved rows, then empty ones to fill in: at least the minimum, and one more while there is room.
+  const shown: DraftRow[] = [...saved];
+  while (shown.length < Math.max(field.minRows, 1) || (shown.length === saved.length && shown.length < field.maxRows)) shown.push({});
+  const id = fieldId(field.key);
+  const error = props.errors.get(id);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(field.hint && `${id}-hint`, field.guidance && `${id}-guidance`)}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m" safe>
+          {field.label[lang]}
+        </legend>
+        <Hint field={field} lang={lang} />
+        <span id={id}>
+          <FieldError error={error} />
+        </span>
+        {shown.map((row, i) => (
+          <fieldset class="govuk-fieldset bp-row">
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+              {`${field.rowLabel[lang]} ${i + 1}`}
+            </legend>
+            {field.columns.map((column) => {
+              const key = `${field.key}.${i}.${column.key}`;
+              const cid = fieldId(key);
+              const cellError = props.errors.get(cid);
+              const value = row[column.key] ?? '';
+              if (column.kind === 'yesNo') {
+                return (
+                  <div class={`govuk-form-group${cellError ? ' govuk-form-group--error' : ''}`}>
+                    <fieldset class="govuk-fieldset" aria-describedby={cellError ? `${cid}-error` : undefined}>
+                      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+                        {column.label[lang]}
+                      </legend>
+                      <span id={`${cid}-error`}>
+                        <FieldError error={cellError} />
+                      </span>
+                      <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
+                        {(['yes', 'no'] as const).map((choice) => (
+                          <div class="govuk-radios__item">
+                            <input
+                              class="govuk-radios__input"
+                              id={choice === 'yes' ? cid : `${cid}-no`}
+                              name={key}
+                              type="radio"
+                              value={choice}
+                              checked={value === choice}
+                            />
+                            <label class="govuk-label govuk-radios__label" for={choice === 'yes' ? cid : `${cid}-no`}>
+                              {choice === 'yes' ? t.yes : t.no}
+                            </label>
+                          </div>
+                        ))}
+                      </div>
+                    </fieldset>
+                  </div>
+                );
+              }
+              return (
+                <div class={`govuk-form-group${cellError ? ' govuk-form-group--error' : ''}`}>
+                  <label class="govuk-label" for={cid}>
+                    <span safe>{column.label[lang]}</span>
+                    {column.required ? '' : <span> {t.optional}</span>}
+                  </label>
+                  <span id={`${cid}-error`}>
+                    <FieldError error={cellError} />
+                  </span>
+                  <input
+                    class={`govuk-input${column.kind === 'date' ? ' govuk-input--width-10' : ''}${cellError ? ' govuk-input--error' : ''}`}
+                    id={cid}
+                    name={key}
+                    type={column.kind === 'date' ? 'date' : column.kind === 'email' ? 'email' : 'text'}
+                    autocomplete={column.kind === 'email' ? 'email' : undefined}
+                    spellcheck={column.kind === 'email' || column.kind === 'orgNumber' ? 'false' : undefined}
+                    value={value}
+                    aria-describedby={cellError ? `${cid}-error` : undefined}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+        <p class="govuk-body-s">
+          {t.rowRemoveHint} <span safe>{t.addRowHint(field.rowLabel[lang])}</span>
+        </p>
+      </fieldset>
+    </div>
+  );
+}
+
+function Confirm(props: { field: ConfirmField; answers: DraftAnswers; errors: Errors; lang: Lang }): JSX.Element {
+  const id = fieldId(props.field.key);
+  const error = props.errors.get(id);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <span id={`${id}-error`}>
+        <FieldError error={error} />
+      </span>
+      <div class="govuk-checkboxes govuk-checkboxes--small">
+        <div class="govuk-checkboxes__item">
+          <input
+            class="govuk-checkboxes__input"
+            id={id}
+            name={props.field.key}
+            type="checkbox"
+            value="yes"
+            checked={props.answers[props.field.key] === true}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          <label class="govuk-label govuk-checkboxes__label" for={id} safe>
+            {props.field.label[props.lang]}
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function BudgetSum({ answers, lang }: { answers: DraftAnswers; lang: Lang }): JSX.Element {
+  const total = budgetTotal(answers);
+  return (
+    <p class="govuk-body govuk-!-font-weight-bold" id="budget-total" aria-live="polite">
+      {texts(lang).budgetTotal}: <span safe>{total === null ? '–' : formatKronor(total, lang)}</span>
+    </p>
+  );
+}
+
+export function FieldInput(props: {
+  field: Field;
+  answers: DraftAnswers;
+  options: ChoiceOptions;
+  errors: Errors;
+  lang: Lang;
+}): JSX.Element {
+  const { field } = props;
+  switch (field.kind) {
+    case 'choices':
+      return <Choices {...props} options={props.options[field.source]} />;
+    case 'rows':
+      return <Rows field={field} answers={props.answers} errors={props.errors} lang={props.lang} />;
+    case 'confirm':
+      return <Confirm field={field} answers={props.answers} errors={props.errors} lang={props.lang} />;
+    default:
+      return <TextInput {...props} />;
+  }
+}
+
+function CallBanner({ banner, lang }: { banner: CallBannerState; lang: Lang }): JSX.Element {
+  if (!banner) return '';
+  const t = texts(lang);
+  const text =
+    banner.kind === 'closesSoon'
+      ? t.callClosesSoon(banner.days, formatDate(banner.date, lang))
+      : banner.kind === 'closed'
+        ? t.callClosed(formatDate(banner.date, lang))
+        : t.callNotOpenYet(formatDate(banner.date, lang));
+  return (
+    <div class="govuk-warning-text" id="call">
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">{t.warning}</span> <span safe>{text}</span>
+      </strong>
+    </div>
+  );
+}
+
+export type CallBannerState =
+  | null
+  | { kind: 'closesSoon'; days: number; date: string }
+  | { kind: 'closed'; date: string }
+  | { kind: 'notOpenYet'; date: string };
+
+function appCrumbs(ctx: PageContext, app: ApplicationDetail, current?: string) {
+  const t = texts(ctx.lang);
+  const title = app.title || t.untitled;
+  return [
+    { text: t.myPages, href: '/mina-sidor' },
+    ...(current ? [{ text: title, href: `/ansokningar/${app.id}` }, { text: current }] : [{ text: title }]),
+  ];
+}
+
+export function NewApplicationPage(props: {
+  ctx: PageContext;
+  call: { slug: string; title: string; countyName: string; programmeName: string };
+  organisations: { id: number; name: string }[];
+  selectedOrganisationId: number | null;
+  copySources: { id: string; title: string; callTitle: string }[];
+  idempotencyKey: string;
+  banner: CallBannerState;
+  errors: FormError[];
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  const errors = errorMap(props.errors);
+  return (
+    <Layout ctx={props.ctx} title={t.newTitle} breadcrumbs={[{ text: t.myPages, href: '/mina-sidor' }, { text: t.newTitle }]}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <span class="govuk-caption-l" safe>
+            {props.call.title}
+          </span>
+          <h1 class="govuk-heading-l">{t.newTitle}</h1>
+          <CallBanner banner={props.banner} lang={props.ctx.lang} />
+          <p class="govuk-body">{t.newIntro}</p>
+          <form method="post" action={`/ansokningar?utlysning=${encodeURIComponent(props.call.slug)}`} novalidate>
+            <Csrf ctx={props.ctx} />
+            <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+            <div class={`govuk-form-group${errors.has('organisationId') ? ' govuk-form-group--error' : ''}`}>
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.newOrganisation}</legend>
+                <FieldError error={errors.get('organisationId')} />
+                <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                  {props.organisations.map((o, i) => (
+                    <div class="govuk-radios__item">
+                      <input
+                        class="govuk-radios__input"
+                        id={i === 0 ? 'organisationId' : `organisationId-${i}`}
+                        name="organisationId"
+                        type="radio"
+                        value={String(o.id)}
+                        checked={props.selectedOrganisationId === o.id || props.organisations.length === 1}
+                      />
+                      <label class="govuk-label govuk-radios__label" for={i === 0 ? 'organisationId' : `organisationId-${i}`} safe>
+                        {o.name}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+            {props.copySources.length > 0 ? (
+              <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="copyFrom">
+                  {t.newStartFrom}
+                </label>
+                <div class="govuk-hint" id="copyFrom-hint">
+                  {t.newStartHint}
+                </div>
+                <select class="govuk-select" id="copyFrom" name="copyFrom" aria-describedby="copyFrom-hint">
+                  <option value="">{t.newStartBlank}</option>
+                  {props.copySources.map((s) => (
+                    <option value={s.id} safe>
+                      {`${s.title} (${s.callTitle})`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : (
+              ''
+            )}
+            <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+              {t.newCreate}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function NoMembershipPage(props: { ctx: PageContext; message: string }): JSX.Element {
+  const t = texts(props.ctx.lang);
+  return (
+    <Layout ctx={props.ctx} title={t.newTitle}>
+      <h1 class="govuk-heading-l">{t.newTitle}</h1>
+      <p class="govuk-body" safe>
+        {props.message}
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/mina-sidor/behorighet">
+          {t.newRequestAccess}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+function stateTag(t: Texts, state: StepState): JSX.Element {
+  if (state === 'complete') return <strong class="govuk-tag govuk-tag--green">{t.stateComplete}</strong>;
+  if (state === 'inProgress') return <strong class="govuk-tag govuk-tag--light-blue">{t.stateInProgress}</strong>;
+  return <strong class="govuk-tag govuk-tag--grey">{t.stateNotStarted}</strong>;
+}
+
+export interface KeptVersion {
+  id: number;
+  byName: string | null;
+  createdAt: Date;
+}
+
+export function OverviewPage(props: {
+  ctx: PageContext;
+  app: ApplicationDetail;
+  states: StepState[];
+  attachmentCount: number;
+  deletionDate: string;
+  banner: CallBannerState;
+  kept: KeptVersion[];
+  notice: string | null;
+}): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  const done = props.states.filter((s) => s === 'complete').length;
+  const base = `/ansokningar/${app.id}`;
+  return (
+    <Layout ctx={ctx} title={app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          {props.notice ? <Notice text={props.notice} /> : ''}
+          <span class="govuk-caption-l" safe>
+            {`${app.call.title} · ${app.organisationName}`}
+          </span>
+          <h1 class="govuk-heading-l" safe>
+            {app.title || t.untitled}
+          </h1>
+          <CallBanner banner={props.banner} lang={ctx.lang} />
+          <p class="govuk-body">
+            <strong class="govuk-tag govuk-tag--grey">{t.statusDraft}</strong> <span safe>{t.progress(done, steps.length)}</span>
+          </p>
+          <p class="govuk-body-s" safe>
+            {t.deletionNote(formatDate(props.deletionDate, ctx.lang))}
+          </p>
+          <p class="govuk-body-s" safe>
+            {app.updatedByName
+              ? t.lastSaved(formatDateTime(app.updatedAt, ctx.lang), app.updatedByName)
+              : t.lastSavedAnon(formatDateTime(app.updatedAt, ctx.lang))}
+          </p>
+          <h2 class="govuk-heading-m">{t.sectionQuestions}</h2>
+          <ul class="govuk-task-list">
+            {steps.map((step, i) => (
+              <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                <div class="govuk-task-list__name-and-hint">
+                  <a
+                    class="govuk-link govuk-task-list__link"
+                    href={`${base}/${step.slug}`}
+                    aria-describedby={`step-${step.key}-status`}
+                    safe
+                  >
+                    {step.title[ctx.lang]}
+                  </a>
+                </div>
+                <div class="govuk-task-list__status" id={`step-${step.key}-status`}>
+                  {stateTag(t, props.states[i] ?? 'notStarted')}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h2 class="govuk-heading-m">{t.sectionAttachments}</h2>
+          <ul class="govuk-task-list">
+            <li class="govuk-task-list__item govuk-task-list__item--with-link">
+              <div class="govuk-task-list__name-and-hint">
+                <a class="govuk-link govuk-task-list__link" href={`${base}/bilagor`}>
+                  {t.attachmentsTask}
+                </a>
+              </div>
+              <div class="govuk-task-list__status">{props.attachmentCount}</div>
+            </li>
+          </ul>
+          <h2 class="govuk-heading-m">{t.sectionSubmit}</h2>
+          <p class="govuk-body">
+            <a class="govuk-button" href={`${base}/skicka-in`}>
+              {t.reviewTask}
+            </a>
+          </p>
+          {props.kept.length > 0 ? (
+            <>
+              <h2 class="govuk-heading-m">{t.keptVersions}</h2>
+              <p class="govuk-body">{t.keptVersionsIntro}</p>
+              <ul class="govuk-list">
+                {props.kept.map((k) => (
+                  <li>
+                    <span safe>{t.keptVersionBy(k.byName ?? t.conflictSomeone, formatDateTime(k.createdAt, ctx.lang))}</span>
+                    <form method="post" action={`${base}/versioner/${k.id}`} class="bp-inline-form">
+                      <Csrf ctx={ctx} />
+                      <input type="hidden" name="version" value={String(app.version)} />
+                      <button type="submit" name="action" value="use" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                        {t.useKeptVersion}
+                      </button>{' '}
+                      <button
+                        type="submit"
+                        name="action"
+                        value="discard"
+                        class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      >
+                        {t.discardKeptVersion}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/radera`}>
+              {t.deleteDraft}
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export interface Conflict {
+  byName: string | null;
+  at: Date;
+  changedLabels: string[];
+}
+
+export function StepPage(props: {
+  ctx: PageContext;
+  app: ApplicationDetail;
+  step: Step;
+  answers: DraftAnswers;
+  version: number;
+  options: ChoiceOptions;
+  errors: FormError[];
+  banner: CallBannerState;
+  notice: string | null;
+  conflict: Conflict | null;
+}): JSX.Element {
+  const { ctx, app, step } = props;
+  const t = texts(ctx.lang);
+  const errors = errorMap(props.errors);
+  const index = steps.indexOf(step);
+  const base = `/ansokningar/${app.id}`;
+  const previous = index > 0 ? `${base}/${steps[index - 1]?.slug}` : base;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${step.title[ctx.lang]} – ${app.title || t.untitled}`}
+      breadcrumbs={appCrumbs(ctx, app, step.title[ctx.lang])}
+    >
+      <a href={previous} class="govuk-back-link">
+        {t.back}
+      </a>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          {props.conflict ? (
+            <div class="govuk-notification-banner" role="alert" aria-labelledby="conflict-title" data-module="govuk-notification-banner">
+              <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="conflict-title">
+                  {t.important}
+                </h2>
+              </div>
+              <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{t.conflictTitle}</p>
+                <p class="govuk-body" safe>
+                  {t.conflictBody(props.conflict.byName ?? t.conflictSomeone, formatDateTime(props.conflict.at, ctx.lang))}
+                </p>
+                {props.conflict.changedLabels.length > 0 ? (
+                  <>
+                    <p class="govuk-body">{t.conflictFields}</p>
+                    <ul class="govuk-list govuk-list--bullet">
+                      {props.conflict.changedLabels.map((label) => (
+                        <li safe>{label}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  ''
+                )}
+                <p class="govuk-body">{t.conflictHowTo}</p>
+              </div>
+            </div>
+          ) : (
+            ''
+          )}
+          {props.notice ? <Notice text={props.notice} /> : ''}
+          <span class="govuk-caption-l" safe>
+            {t.stepOf(index + 1, steps.length)}
+          </span>
+          <h1 class="govuk-heading-l" safe>
+            {step.title[ctx.lang]}
+          </h1>
+          <CallBanner banner={props.banner} lang={ctx.lang} />
+        </div>
+      </div>
+      {step.intro ? (
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <div class="govuk-inset-text">
+              <p class="govuk-body" safe>
+                {step.intro.text[ctx.lang]}
+              </p>
+              <p class="bp-source" safe>
+                {`${t.guidanceSource}: ${step.intro.source}`}
+              </p>
+            </div>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action={`${base}/${step.slug}`} novalidate data-autosave={`${base}/autospara/${step.slug}`}>
+        <Csrf ctx={ctx} />
+        <input type="hidden" name="version" value={String(props.version)} />
+        {step.key === 'budget' ? (
+          <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+              <h2 class="govuk-heading-m">{t.budgetCaption}</h2>
+            </div>
+          </div>
+        ) : (
+          ''
+        )}
+        {step.fields.map((field) => (
+          <>
+            {step.key === 'budget' && field.key === 'ownFinancing' ? (
+              <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                  <BudgetSum answers={props.answers} lang={ctx.lang} />
+                  <h2 class="govuk-heading-m">{t.budgetFinancing}</h2>
+                </div>
+              </div>
+            ) : (
+              ''
+            )}
+            <QuestionRow field={field} lang={ctx.lang}>
+              <FieldInput field={field} answers={props.answers} options={props.options} errors={errors} lang={ctx.lang} />
+            </QuestionRow>
+          </>
+        ))}
+        <p
+          class="govuk-body-s bp-autosave-status"
+          role="status"
+          aria-live="polite"
+          data-autosave-status
+          data-idle={t.autosaveIdle}
+          data-saving={t.autosaveSaving}
+          data-saved={t.autosaveSaved}
+          data-failed={t.autosaveFailed}
+          data-conflict={t.autosaveConflict}
+          hidden
+        >
+          {t.autosaveIdle}
+        </p>
+        <div class="govuk-button-group">
+          <button type="submit" name="action" value="next" class="govuk-button" data-module="govuk-button">
+            {t.saveAndContinue}
+          </button>
+          <button type="submit" name="action" value="save" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t.save}
+          </button>
+          <a class="govuk-link" href={base}>
+            {t.backToOverview}
+          </a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+function kindName(t: Texts, kind: Attachment['kind']): string {
+  const names: Record<Attachment['kind'], string> = {
+    signatoryCertificate: t.kindSignatoryCertificate,
+    partnerCertificate: t.kindPartnerCertificate,
+    projectPlan: t.kindProjectPlan,
+    ledgerExtract: t.kindLedgerExtract,
+    other: t.kindOther,
+  };
+  return names[kind];
+}
+
+function scanName(t: Texts, status: Attachment['scanStatus']): string {
+  const names: Record<Attachment['scanStatus'], string> = {
+    clean: t.scanClean,
+    pending: t.scanPending,
+    notScanned: t.scanNotScanned,
+    infected: t.scanInfected,
+  };
+  return names[status];
+}
+
+export function AttachmentTable(props: {
+  ctx: PageContext;
+  files: Attachment[];
+  partners: string[];
+  removeBase: string | null;
+}): JSX.Element {
+  const t = texts(props.ctx.lang);
+  if (props.files.length === 0) return <p class="govuk-body">{t.noAttachments}</p>;
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--s">{t.attachmentsTitle}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            {t.colFile}
+          </th>
+          <th scope="col" class="govuk-table__header">
+            {t.colKind}
+          </th>
+          <th scope="col" class="govuk-table__header">
+            {t.colSize}
+          </th>
+          <th scope="col" class="govuk-table__header">
+            {t.colScan}
+          </th>
+          {props.removeBase ? <td class="govuk-table__header" /> : ''}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {props.files.map((f) => (
+          <tr class="govuk-table__row">
+            <td class="govuk-table__cell bp-break" safe>
+              {f.filename}
+            </td>
+            <td class="govuk-table__cell" safe>
+              {f.kind === 'partnerCertificate' && f.partnerIndex !== null
+                ? `${kindName(t, f.kind)}: ${props.partners[f.partnerIndex] ?? ''}`
+                : kindName(t, f.kind)}
+            </td>
+            <td class="govuk-table__cell bp-nowrap" safe>
+              {sizeText(t, f.sizeBytes)}
+            </td>
+            <td class="govuk-table__cell" safe>
+              {scanName(t, f.scanStatus)}
+            </td>
+            {props.removeBase ? (
+              <td class="govuk-table__cell">
+                <form method="post" action={`${props.removeBase}/${f.id}/ta-bort`}>
+                  <Csrf ctx={props.ctx} />
+                  <button type="submit" class="bp-link-button govuk-link">
+                    {t.removeAttachment}{' '}
+                    <span class="govuk-visually-hidden" safe>
+                      {f.filename}
+                    </span>
+                  </button>
+                </form>
+              </td>
+            ) : (
+              ''
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AttachmentsPage(props: {
+  ctx: PageContext;
+  app: ApplicationDetail;
+  files: Attachment[];
+  partners: { index: number; organisation: string }[];
+  allPartners: string[];
+  errors: FormError[];
+  notice: string | null;
+  selectedKind: string;
+}): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  const errors = errorMap(props.errors);
+  const base = `/ansokningar/${app.id}`;
+  const kinds: Attachment['kind'][] = ['signatoryCertificate', 'partnerCertificate', 'projectPlan', 'other'];
+  return (
+    <Layout ctx={ctx} title={`${t.attachmentsTitle} – ${app.title || t.untitled}`} breadcrumbs={appCrumbs(ctx, app, t.attachmentsTitle)}>
+      <a href={base} class="govuk-back-link">
+        {t.back}
+      </a>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          {props.notice ? <Notice text={props.notice} /> : ''}
+          <h1 class="govuk-heading-l">{t.attachmentsTitle}</h1>
+          <p class="govuk-body">{t.attachmentsIntro}</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/vagledning/mallar">
+              {t.templatesLink}
+            </a>
+          </p>
+          <AttachmentTable ctx={ctx} files={props.files} partners={props.allPartners} removeBase={`${base}/bilagor`} />
+          <form
+            method="post"
+            action={`${base}/bilagor?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
+            enctype="multipart/form-data"
+            novalidate
+            data-upload-progress
+          >
+            <div class={`govuk-form-group${errors.has('kind') ? ' govuk-form-group--error' : ''}`}>
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.uploadKind}</legend>
+                <span id="kind-error">
+                  <FieldError error={errors.get('kind')} />
+                </span>
+                <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                  {kinds.map((kind, i) => (
+                    <div class="govuk-radios__item">
+                      <input
+                        class="govuk-radios__input"
+                        id={i === 0 ? 'kind' : `kind-${i}`}
+                        name="kind"
+                        type="radio"
+                        value={kind}
+                        checked={props.selectedKind === kind}
+                      />
+                      <label class="govuk-label govuk-radios__label" for={i === 0 ? 'kind' : `kind-${i}`}>
+                        <span safe>{kindName(t, kind)}</span>
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+            {props.partners.length > 0 ? (
+              <div class={`govuk-form-group${errors.has('partnerIndex') ? ' govuk-form-group--error' : ''}`}>
+                <label class="govuk-label govuk-label--s" for="partnerIndex">
+                  {t.uploadPartner}
+                </label>
+                <FieldError error={errors.get('partnerIndex')} />
+                <select class="govuk-select" id="partnerIndex" name="partnerIndex">
+                  <option value="">–</option>
+                  {props.partners.map((p) => (
+                    <option value={String(p.index)} safe>
+                      {p.organisation}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : (
+              ''
+            )}
+            <div class={`govuk-form-group${errors.has('file') ? ' govuk-form-group--error' : ''}`}>
+              <label class="govuk-label govuk-label--s" for="file">
+                {t.uploadFile}
+              </label>
+              <span id="file-error">
+                <FieldError error={errors.get('file')} />
+              </span>
+              <input
+                class={`govuk-file-upload${errors.has('file') ? ' govuk-file-upload--error' : ''}`}
+                id="file"
+                name="file"
+                type="file"
+                accept=".pdf,.doc,.docx,.xlsx,.odt,.tif,.tiff,.png,.jpg,.jpeg"
+              />
+            </div>
+            <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-prevent-double-click="true">
+              {t.upload}
+            </button>
+          </form>
+          <p class="govuk-body">
+            <a class="govuk-link" href={base}>
+              {t.backToOverview}
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** Every answer as label and text, for the review page and the receipt. */
+export function answerRows(answers: DraftAnswers, options: ChoiceOptions, lang: Lang): { step: Step; rows: [string, string][] }[] {
+  const t = texts(lang);
+  const names = (source: 'purposes' | 'targetGroups', codes: string[]) =>
+    codes.map((code) => {
+      const o = options[source].find((x) => x.code === code);
+      return o ? (lang === 'sv' ? o.name : o.nameEn) : code;
+    });
+  return steps.map((step) => ({
+    step,
+    rows: step.fields.map((field): [string, string] => {
+      const label = field.label[lang];
+      switch (field.kind) {
+        case 'choices': {
+          const chosen = names(field.source, listAnswer(answers, field.key));
+          return [label, chosen.length > 0 ? chosen.join(', ') : t.notAnswered];
+        }
+        case 'rows': {
+          const rows = rowsAnswer(answers, field.key);
+          if (rows.length === 0) return [label, t.notAnswered];
+          return [
+            label,
+            rows
+              .map((row) =>
+                field.columns
+                  .map((c) => {
+                    const v = row[c.key] ?? '';
+                    const shown = c.kind === 'yesNo' ? (v === 'yes' ? t.yes : v === 'no' ? t.no : '') : v;
+                    return shown ? `${c.label[lang]}: ${shown}` : '';
+                  })
+                  .filter(Boolean)
+                  .join('; '),
+              )
+              .join('\n'),
+          ];
+        }
+        case 'confirm':
+          return [label, answers[field.key] === true ? t.yes : t.no];
+        default: {
+          const v = textAnswer(answers, field.key);
+          return [label, v.trim() === '' ? t.notAnswered : field.kind === 'amount' ? `${v} kr` : v];
+        }
+      }
+    }),
+  }));
+}
+
+export interface SignatoryState {
+  kind: 'approved' | 'stale' | 'certificate' | 'none';
+  name?: string;
+  at?: Date;
+}
+
+export function ReviewPage(props: {
+  ctx: PageContext;
+  app: ApplicationDetail;
+  answers: DraftAnswers;
+  options: ChoiceOptions;
+  confirmations: ConfirmField[];
+  problems: FormError[];
+  signatory: SignatoryState;
+  isSignatory: boolean;
+  banner: CallBannerState;
+  late: boolean;
+  notice: string | null;
+}): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  const base = `/ansokningar/${app.id}`;
+  const errors = errorMap(props.problems);
+  const blocking = props.problems.filter((p) => !props.confirmations.some((c) => p.href.endsWith(`#${fieldId(c.key)}`)));
+  const signatoryText = {
+    approved:
+      props.signatory.name && props.signatory.at
+        ? t.signatoryApproved(props.signatory.name, formatDateTime(props.signatory.at, ctx.lang))
+        : '',
+    stale: t.signatoryStale,
+    certificate: t.signatoryCertificateAttached,
+    none: t.signatoryNone,
+  }[props.signatory.kind];
+  return (
+    <Layout ctx={ctx} title={`${t.reviewTitle} – ${app.title || t.untitled}`} breadcrumbs={appCrumbs(ctx, app, t.reviewTitle)}>
+      <a href={base} class="govuk-back-link">
+        {t.back}
+      </a>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary title={t.errorSummary} errors={props.problems} />
+          {props.notice ? <Notice text={props.notice} /> : ''}
+          <h1 class="govuk-heading-l">{t.reviewTitle}</h1>
+          <CallBanner banner={props.banner} lang={ctx.lang} />
+          <p class="govuk-body">{t.reviewIntro}</p>
+          {answerRows(props.answers, props.options, ctx.lang).map(({ step, rows }) => (
+            <>
+              <h2 class="govuk-heading-m" safe>
+                {step.title[ctx.lang]}
+              </h2>
+              <dl class="govuk-summary-list">
+                {rows.map(([label, value], i) => (
+                  <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key" safe>
+                      {label}
+                    </dt>
+                    <dd class="govuk-summary-list__value bp-pre" safe>
+                      {value}
+                    </dd>
+                    <dd class="govuk-summary-list__actions">
+                      <a class="govuk-link" href={`${base}/${step.slug}#${fieldId(step.fields[i]?.key ?? '')}`}>
+                        {t.change}
+                        <span class="govuk-visually-hidden" safe>{` ${label}`}</span>
+                      </a>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ))}
+          <h2 class="govuk-heading-m">{t.signatoryHeading}</h2>
+          <p class="govuk-body" safe>
+            {signatoryText}
+          </p>
+          {props.isSignatory && props.signatory.kind !== 'approved' ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${base}/godkann`}>
+                {t.signatoryLink}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+          <form method="post" action={`${base}/skicka-in`} novalidate>
+            <Csrf ctx={ctx} />
+            <input type="hidden" name="version" value={String(app.version)} />
+            {props.confirmations.length > 0 ? (
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t.confirmationsHeading}</legend>
+                {props.confirmations.map((field) => (
+                  <Confirm field={field} answers={props.answers} errors={errors} lang={ctx.lang} />
+                ))}
+              </fieldset>
+            ) : (
+              ''
+            )}
+            {blocking.length > 0 ? <p class="govuk-body govuk-!-font-weight-bold">{t.cannotSubmitYet}</p> : ''}
+            <button
+              type="submit"
+              class={`govuk-button${props.late ? ' govuk-button--warning' : ''}`}
+              data-module="govuk-button"
+              data-prevent-double-click="true"
+            >
+              {props.late ? t.submitLate : t.submit}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function SignatoryPage(props: {
+  ctx: PageContext;
+  app: ApplicationDetail;
+  answers: DraftAnswers;
+  options: ChoiceOptions;
+  contentSha256: string;
+  fresh: boolean;
+  approved: boolean;
+  errors: FormError[];
+}): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  const base = `/ansokningar/${app.id}`;
+  return (
+    <Layout ctx={ctx} title={t.signatoryApproveTitle} breadcrumbs={appCrumbs(ctx, app, t.signatoryApproveTitle)}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          {props.approved ? <Notice text={t.signatoryApproved2} /> : ''}
+          <h1 class="govuk-heading-l">{t.signatoryApproveTitle}</h1>
+          <p class="govuk-body">{t.signatoryApproveIntro}</p>
+          <p class="govuk-body-s">{t.productionNote}</p>
+          <SummaryList rows={[[t.signatoryApproveHash, props.contentSha256]]} />
+          {answerRows(props.answers, props.options, ctx.lang).map(({ step, rows }) => (
+            <>
+              <h2 class="govuk-heading-m" safe>
+                {step.title[ctx.lang]}
+              </h2>
+              <SummaryList rows={rows} />
+            </>
+          ))}
+          {props.approved ? (
+            ''
+          ) : props.fresh ? (
+            <form method="post" action={`${base}/godkann`}>
+              <Csrf ctx={ctx} />
+              <input type="hidden" name="sha256" value={props.contentSha256} />
+              <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+                {t.signatoryApproveConfirm}
+              </button>
+            </form>
+          ) : (
+            <a class="govuk-button" href={`/logga-in/e-legitimation?igen=1&tillbaka=${encodeURIComponent(`${base}/godkann`)}`}>
+              {t.signatoryApproveButton}
+            </a>
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function statusText(t: Texts, status: ApplicationDetail['status']): string {
+  const names: Record<ApplicationDetail['status'], string> = {
+    draft: t.statusDraft,
+    submitted: t.statusSubmitted,
+    inPreparation: t.statusInPreparation,
+    decided: t.statusDecided,
+    closed: t.statusClosed,
+  };
+  return names[status];
+}
+
+export interface SupplementRow {
+  documentNumber: number | null;
+  statement: string | null;
+  createdAt: Date;
+  files: string[];
+}
+
+export function SubmittedPage(props: {
+  ctx: PageContext;
+  app: ApplicationDetail;
+  contentSha256: string;
+  files: Attachment[];
+  partners: string[];
+  supplements: SupplementRow[];
+  errors: FormError[];
+  notice: string | null;
+  justSubmitted: boolean;
+  statement: string;
+}): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  const base = `/ansokningar/${app.id}`;
+  const errors = errorMap(props.errors);
+  return (
+    <Layout ctx={ctx} title={props.justSubmitted ? t.receiptTitle : app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          {props.notice ? <Notice text={props.notice} /> : ''}
+          {props.justSubmitted ? (
+            <div class="govuk-panel govuk-panel--confirmation">
+              <h1 class="govuk-panel__title">{t.receiptTitle}</h1>
+              <div class="govuk-panel__body">
+                {t.receiptRegistryNumber}
+                <br />
+                <strong safe>{app.registryNumber ?? ''}</strong>
+              </div>
+            </div>
+          ) : (
+            <>
+              <span class="govuk-caption-l" safe>
+                {app.call.title}
+              </span>
+              <h1 class="govuk-heading-l" safe>
+                {app.title || t.untitled}
+              </h1>
+            </>
+          )}
+          {app.isLate ? (
+            <div class="govuk-warning-text">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">{t.warning}</span> {t.receiptLate}
+              </strong>
+            </div>
+          ) : (
+            ''
+          )}
+          <SummaryList
+            rows={[
+              [t.receiptRegistryNumber, app.registryNumber ?? ''],
+              [t.receiptBoard, app.boardName ?? ''],
+              [t.receiptReceived, app.submittedAt ? formatDateTime(app.submittedAt, ctx.lang) : ''],
+              [t.colKind, statusText(t, app.status)],
+              [t.receiptChecksum, props.contentSha256],
+            ]}
+          />
+          <p class="govuk-body">{t.receiptUseNumber}</p>
+          {props.justSubmitted ? <p class="govuk-body">{t.receiptMail}</p> : ''}
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/kvitto.pdf`}>
+              {t.receiptPdf}
+            </a>
+          </p>
+          <AttachmentTable ctx={ctx} files={props.files} partners={props.partners} removeBase={null} />
+          <h2 class="govuk-heading-m">{t.whatNext}</h2>
+          <p class="govuk-body">{t.whatNextBody}</p>
+          {props.supplements.length > 0 ? (
+            <>
+              <h2 class="govuk-heading-m">{t.supplementsHeading}</h2>
+              <ul class="govuk-list">
+                {props.supplements.map((s) => (
+                  <li>
+                    <span safe>{`${formatDateTime(s.createdAt, ctx.lang)}${s.files.length > 0 ? ` – ${s.files.join(', ')}` : ''}`}</span>
+                    {s.statement ? (
+                      <p class="govuk-body bp-pre" safe>
+                        {s.statement}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+          <h2 class="govuk-heading-m">{t.supplementTitle}</h2>
+          <p class="govuk-body">{t.supplementIntro}</p>
+          <form
+            method="post"
+            action={`${base}/komplettering?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
+            enctype="multipart/form-data"
+            novalidate
+            data-upload-progress
+          >
+            <div class={`govuk-form-group${errors.has('statement') ? ' govuk-form-group--error' : ''}`}>
+              <label class="govuk-label govuk-label--s" for="statement">
+                {t.supplementStatement}
+              </label>
+              <span id="statement-error">
+                <FieldError error={errors.get('statement')} />
+              </span>
+              <textarea class="govuk-textarea" id="statement" name="statement" rows="5" safe>
+                {props.statement}
+              </textarea>
+            </div>
+            <div class={`govuk-form-group${errors.has('file') ? ' govuk-form-group--error' : ''}`}>
+              <label class="govuk-label govuk-label--s" for="file">
+                {t.supplementFile}
+              </label>
+              <span id="file-error">
+                <FieldError error={errors.get('file')} />
+              </span>
+              <input class="govuk-file-upload" id="file" name="file" type="file" />
+            </div>
+            <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
+            <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+              {t.supplementSend}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function DeleteDraftPage(props: { ctx: PageContext; app: ApplicationDetail }): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  return (
+    <Layout ctx={ctx} title={t.deleteDraft} breadcrumbs={appCrumbs(ctx, app, t.deleteDraft)}>
+      <h1 class="govuk-heading-l">{t.deleteDraft}</h1>
+      <p class="govuk-body">{t.deleteDraftConfirm}</p>
+      <form method="post" action={`/ansokningar/${app.id}/radera`}>
+        <Csrf ctx={ctx} />
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+            {t.deleteDraftButton}
+          </button>
+          <a class="govuk-link" href={`/ansokningar/${app.id}`}>
+            {t.back}
+          </a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export interface MyApplicationRow {
+  id: string;
+  title: string;
+  status: ApplicationDetail['status'];
+  updatedAt: Date;
+  submittedAt: Date | null;
+  isLate: boolean;
+  callTitle: string;
+  callClosesOn: string | null;
+  registryNumber: string | null;
+}
+
+/** Mina sidor's list: drafts with the date they will be deleted, and what was submitted within a year. */
+export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow[]; today: string; notice: string | null }): JSX.Element {
+  const { ctx } = props;
+  const t = texts(ctx.lang);
+  const drafts = props.rows.filter((r) => r.status === 'draft');
+  const submitted = props.rows.filter((r) => r.status !== 'draft');
+  return (
+    <>
+      {props.notice ? <Notice text={props.notice} /> : ''}
+      <h2 class="govuk-heading-m">{t.myDrafts}</h2>
+      <p class="govuk-body">{t.myDraftsIntro}</p>
+      {drafts.length === 0 ? (
+        <p class="govuk-body">{t.noDrafts}</p>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">{t.myDrafts}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                {t.colTitle}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colCall}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colChanged}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colDeleted}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {drafts.map((r) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
+                    {r.title || t.untitled}
+                  </a>
+                </td>
+                <td class="govuk-table__cell">
+                  <span safe>{r.callTitle}</span>
+                  {r.callClosesOn && r.callClosesOn < props.today ? (
+                    <>
+                      <br />
+                      <strong class="govuk-tag govuk-tag--orange">{t.callClosedShort}</strong>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {formatDateTime(r.updatedAt, ctx.lang)}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {formatDate(deletionDate(r.updatedAt), ctx.lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 class="govuk-heading-m">{t.mySubmitted}</h2>
+      <p class="govuk-body">{t.mySubmittedIntro}</p>
+      {submitted.length === 0 ? (
+        <p class="govuk-body">{t.noSubmitted}</p>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">{t.mySubmitted}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                {t.colTitle}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colRegistryNumber}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colSubmitted}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colStatus}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {submitted.map((r) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
+                    {r.title || t.untitled}
+                  </a>
+                </td>
+                <td class="govuk-table__cell bp-nowrap" safe>
+                  {r.registryNumber ?? ''}
+                </td>
+                <td class="govuk-table__cell">{r.submittedAt ? formatDateTime(r.submittedAt, ctx.lang) : ''}</td>
+                <td class="govuk-table__cell">
+                  <span safe>{statusText(t, r.status)}</span>
+                  {r.isLate ? (
+                    <>
+                      {' '}
+                      <strong class="govuk-tag govuk-tag--orange">{t.statusLate}</strong>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href="/utlysningar">
+          {t.startNew}
+        </a>
+      </p>
+    </>
+  );
+}

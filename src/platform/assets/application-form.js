@@ -1,0 +1,97 @@
+// Progressive enhancement for the application form: autosave while typing and upload progress.
+// Without this file the same forms save and upload through their buttons.
+
+const AUTOSAVE_DELAY_MS = 2000;
+
+function setStatus(element, text) {
+  element.hidden = false;
+  element.textContent = text;
+}
+
+/** Saves the step's answers in the background, two seconds after the last change. */
+function enableAutosave(form) {
+  const url = form.dataset.autosave;
+  const status = form.querySelector('[data-autosave-status]');
+  const version = form.querySelector('input[name="version"]');
+  if (!url || !status || !version) return;
+  const texts = {
+    idle: status.dataset.idle ?? status.textContent,
+    saving: status.dataset.saving ?? '',
+    saved: status.dataset.saved ?? '',
+    failed: status.dataset.failed ?? '',
+    conflict: status.dataset.conflict ?? '',
+  };
+  setStatus(status, texts.idle);
+  let timer = null;
+  let inFlight = false;
+  let stopped = false;
+
+  async function save() {
+    if (inFlight || stopped) return;
+    inFlight = true;
+    setStatus(status, texts.saving);
+    try {
+      const body = new URLSearchParams(new FormData(form));
+      body.delete('action');
+      const response = await fetch(url, {
+        method: 'POST',
+        body,
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (response.ok) {
+        const result = await response.json();
+        version.value = String(result.version);
+        setStatus(status, texts.saved);
+      } else if (response.status === 409) {
+        // Someone else saved: stop autosaving; the button shows both versions and what differs.
+        stopped = true;
+        setStatus(status, texts.conflict);
+      } else {
+        setStatus(status, texts.failed);
+      }
+    } catch {
+      setStatus(status, texts.failed);
+    } finally {
+      inFlight = false;
+    }
+  }
+
+  form.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+  });
+  form.addEventListener('submit', () => clearTimeout(timer));
+}
+
+/** Shows how far an upload has come; the server's answer page replaces this one when it is done. */
+function enableUploadProgress(form) {
+  const bar = form.querySelector('[data-upload-bar]');
+  if (!bar || !window.XMLHttpRequest) return;
+  form.addEventListener('submit', (event) => {
+    const file = form.querySelector('input[type="file"]');
+    if (!file || file.files.length === 0) return;
+    event.preventDefault();
+    const request = new XMLHttpRequest();
+    request.open('POST', form.action);
+    request.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+    });
+    request.addEventListener('load', () => {
+      // The server redirects to the updated page, or answers with the form and its errors.
+      if (request.responseURL && request.responseURL !== form.action) window.location.assign(request.responseURL);
+      else {
+        document.open();
+        document.write(request.responseText);
+        document.close();
+      }
+    });
+    request.addEventListener('error', () => form.submit());
+    bar.hidden = false;
+    bar.value = 0;
+    request.send(new FormData(form));
+  });
+}
+
+for (const form of document.querySelectorAll('form[data-autosave]')) enableAutosave(form);
+for (const form of document.querySelectorAll('form[data-upload-progress]')) enableUploadProgress(form);
