@@ -36,7 +36,8 @@ function startMain(env: Record<string, string> = {}): Started {
   return { child, port, output: () => out, exited };
 }
 
-async function waitHealthy(s: Started, timeoutMs = 30_000): Promise<void> {
+// A readiness wait, not a speed check (that is bench:public-pages' cold_start_ms): generous for a loaded CI machine.
+async function waitHealthy(s: Started, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (s.child.exitCode !== null) throw new Error(`server exited early:\n${s.output()}`);
