@@ -9,6 +9,7 @@ import { guidanceRoutes } from './guidance/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { identityRoutes } from './identity/routes.tsx';
 import { programmeRoutes } from './programmes/routes.ts';
+import { questionRoutes } from './questions/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 
 /** Every feature's routes; each feature folder exports one plugin. */
@@ -21,6 +22,7 @@ export const features: FastifyPluginAsync[] = [
   catalogueRoutes,
   statisticsRoutes,
   guidanceRoutes,
+  questionRoutes,
   glossaryRoutes,
   councilRoutes,
   accessibilityRoutes,
