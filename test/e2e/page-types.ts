@@ -30,6 +30,8 @@ export async function publicPageTypes(db: Db): Promise<PageType[]> {
     { name: 'open_data', path: '/oppna-data', status: 200 },
     { name: 'statistics', path: '/statistik', status: 200 },
     { name: 'guidance', path: '/vagledning', status: 200 },
+    { name: 'templates', path: '/vagledning/mallar', status: 200 },
+    { name: 'questions', path: '/ansokan/fragor?bidrag=s37a', status: 200 },
     { name: 'glossary', path: '/ordlista', status: 200 },
     { name: 'councils', path: '/integrationsradet', status: 200 },
     { name: 'council', path: '/integrationsradet/orebro', status: 200 },

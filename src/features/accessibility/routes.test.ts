@@ -44,6 +44,8 @@ test('keeps headings in order, without skipping a level, on every page of these 
   const pages = [
     '/vagledning',
     '/vagledning/checklistor',
+    '/vagledning/mallar',
+    '/ansokan/fragor',
     '/ordlista',
     '/integrationsradet',
     '/integrationsradet/orebro',

@@ -51,6 +51,7 @@ export const callTexts = defineTexts({
     detailsHeading: 'Om utlysningen',
     apply: 'Ansök',
     applyLate: 'Ansök trots att perioden har gått ut',
+    questionsLink: 'Se alla frågor i ansökan med vägledning',
     lateWarning:
       'Ansökningsperioden har gått ut. Ansökningar som kommer in utanför utlysningsperioden eller efter sista ansökningsdag kan komma att avvisas.',
     warningPrefix: 'Varning',
@@ -127,6 +128,7 @@ export const callTexts = defineTexts({
     sourceText: 'According to the source',
     detailsHeading: 'About the call',
     apply: 'Apply',
+    questionsLink: 'See every question of the application with guidance',
     applyLate: 'Apply although the period has ended',
     lateWarning:
       'The application period has ended. Applications received outside the call period or after the closing date may be dismissed.',

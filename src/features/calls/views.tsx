@@ -278,6 +278,11 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
       ) : (
         ''
       )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/ansokan/fragor?bidrag=${encodeURIComponent(programme.code)}`}>
+          {t.questionsLink}
+        </a>
+      </p>
       {status === 'closed' ? (
         <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">

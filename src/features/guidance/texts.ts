@@ -19,6 +19,7 @@ export const texts = defineTexts({
     pointReference: (point: number) => `(punkt ${point} under Målgruppsanalys)`,
     templatesLinkBefore: 'Mallar för intyg firmatecknare och intyg samverkanspart finns på sidan',
     templatesLink: 'mallar för intyg',
+    questionsLink: 'Alla frågor i ansökan, med vägledning',
     templatesTitle: 'Mallar för intyg',
     templatesLead:
       'Här finns mallar för två intyg som bifogas en ansökan om bidrag. Mallarna är pdf-filer: skriv ut mallen, fyll i den för hand och skriv under.',
@@ -47,6 +48,7 @@ export const texts = defineTexts({
     pointReference: (point: number) => `(point ${point} under target group analysis)`,
     templatesLinkBefore: 'Templates for the signatory certificate and the partner certificate are on the page',
     templatesLink: 'certificate templates',
+    questionsLink: 'Every question of the application, with guidance',
     templatesTitle: 'Certificate templates',
     templatesLead:
       'Here are templates for two certificates that are attached to an application for a grant. The templates are PDF files: print the template, fill it in by hand and sign it.',

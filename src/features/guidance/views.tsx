@@ -37,6 +37,11 @@ export function GuidancePage({ ctx }: { ctx: PageContext }): JSX.Element {
             </a>
             .
           </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/ansokan/fragor">
+              {t.questionsLink}
+            </a>
+          </p>
           <ContentsList label={t.contents} sections={content.sections} />
           {content.sections.map((section) => (
             <>
