@@ -8,7 +8,6 @@ import { forbidden, sendNotFound } from '../../platform/errors.tsx';
 import { stockholmDateOf } from '../../platform/format.ts';
 import { sendHtml } from '../../platform/http.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import { callStatus, closesSoon, daysLeft } from '../calls/rules.ts';
 import { organisationInCallCounty, organisationMayApply } from './eligibility.ts';
 import { stepBySlug, steps } from './form.ts';
 import { answerErrorsToForm, problemsToForm } from './messages.ts';
@@ -31,6 +30,7 @@ import {
 import { renderReceipt } from './receipt.ts';
 import {
   answersToStore,
+  bannerFor,
   changedKeys,
   type DraftAnswers,
   deletionDate,
@@ -49,7 +49,6 @@ import { texts } from './texts.ts';
 import { receiveUpload, removeAttachment, type UploadProblem } from './uploads.ts';
 import {
   AttachmentsPage,
-  type CallBannerState,
   DeleteDraftPage,
   NewApplicationPage,
   NoMembershipPage,
@@ -78,14 +77,6 @@ function takeFlash(request: FastifyRequest): string | null {
   const flash = request.session.get('flash') ?? null;
   if (flash) request.session.set('flash', undefined);
   return flash;
-}
-
-export function bannerFor(call: CallForApplying, today: string): CallBannerState {
-  const status = callStatus(call, today);
-  if (status === 'coming' && call.opensOn) return { kind: 'notOpenYet', date: call.opensOn };
-  if (status === 'closed' && call.closesOn) return { kind: 'closed', date: call.closesOn };
-  if (closesSoon(call, today) && call.closesOn) return { kind: 'closesSoon', days: daysLeft(call, today) ?? 0, date: call.closesOn };
-  return null;
 }
 
 function personId(actor: Actor): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stepBySlug } from './form.ts';
 import {
+  bannerFor,
   budgetTotal,
   canonicalJson,
   type DraftAnswers,
@@ -239,4 +240,13 @@ test('the snapshot hash depends on content only, not on attachment order', () =>
   assert.equal(snapshotContent(source).amounts.appliedOre, 10_000_000);
   const changed = serialiseSnapshot(snapshotContent({ ...source, answers: { title: 'B', amountApplied: '100 000' } }));
   assert.notEqual(one.sha256, changed.sha256);
+});
+
+test('warns when the call closes within three days, has closed, or has not opened', () => {
+  const call = { opensOn: '2026-09-01', closesOn: '2026-09-25', decisionAnnouncedOn: null };
+  assert.equal(bannerFor(call, '2026-09-21'), null);
+  assert.deepEqual(bannerFor(call, '2026-09-22'), { kind: 'closesSoon', days: 3, date: '2026-09-25' });
+  assert.deepEqual(bannerFor(call, '2026-09-25'), { kind: 'closesSoon', days: 0, date: '2026-09-25' });
+  assert.deepEqual(bannerFor(call, '2026-09-26'), { kind: 'closed', date: '2026-09-25' });
+  assert.deepEqual(bannerFor(call, '2026-08-31'), { kind: 'notOpenYet', date: '2026-09-01' });
 });

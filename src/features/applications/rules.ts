@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import organisationsnummerModule from 'organisationsnummer';
 import { addDays, stockholmDateOf } from '../../platform/format.ts';
+import { type CallWithDecision, callStatus, closesSoon, daysLeft } from '../calls/rules.ts';
 import { isCalendarDate } from './eligibility.ts';
 import { confirmations, costCategories, type Field, type RowColumn, type Step, steps } from './form.ts';
 
@@ -344,4 +345,19 @@ export function answersToStore(
     else answers[key] = previous;
   }
   return { answers, refusedKeys: [...oversized] };
+}
+
+/** What the application pages warn about the call: not open yet, closing within three days, or closed. */
+export type CallBannerState =
+  | null
+  | { kind: 'closesSoon'; days: number; date: string }
+  | { kind: 'closed'; date: string }
+  | { kind: 'notOpenYet'; date: string };
+
+export function bannerFor(call: CallWithDecision, today: string): CallBannerState {
+  const status = callStatus(call, today);
+  if (status === 'coming' && call.opensOn) return { kind: 'notOpenYet', date: call.opensOn };
+  if (status === 'closed' && call.closesOn) return { kind: 'closed', date: call.closesOn };
+  if (closesSoon(call, today) && call.closesOn) return { kind: 'closesSoon', days: daysLeft(call, today) ?? 0, date: call.closesOn };
+  return null;
 }

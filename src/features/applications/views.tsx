@@ -9,6 +9,7 @@ import { sizeText } from './messages.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';
 import {
   budgetTotal,
+  type CallBannerState,
   type ChoiceOption,
   type ChoiceOptions,
   type DraftAnswers,
@@ -358,12 +359,6 @@ function CallBanner({ banner, lang }: { banner: CallBannerState; lang: Lang }): 
   );
 }
 
-export type CallBannerState =
-  | null
-  | { kind: 'closesSoon'; days: number; date: string }
-  | { kind: 'closed'; date: string }
-  | { kind: 'notOpenYet'; date: string };
-
 function appCrumbs(ctx: PageContext, app: ApplicationDetail, current?: string) {
   const t = texts(ctx.lang);
   const title = app.title || t.untitled;
@@ -400,9 +395,11 @@ export function NewApplicationPage(props: {
             <Csrf ctx={props.ctx} />
             <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
             <div class={`govuk-form-group${errors.has('organisationId') ? ' govuk-form-group--error' : ''}`}>
-              <fieldset class="govuk-fieldset">
+              <fieldset class="govuk-fieldset" aria-describedby={errors.has('organisationId') ? 'organisationId-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.newOrganisation}</legend>
-                <FieldError error={errors.get('organisationId')} />
+                <span id="organisationId-error">
+                  <FieldError error={errors.get('organisationId')} />
+                </span>
                 <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                   {props.organisations.map((o, i) => (
                     <div class="govuk-radios__item">
@@ -875,7 +872,7 @@ export function AttachmentsPage(props: {
             data-upload-progress
           >
             <div class={`govuk-form-group${errors.has('kind') ? ' govuk-form-group--error' : ''}`}>
-              <fieldset class="govuk-fieldset">
+              <fieldset class="govuk-fieldset" aria-describedby={errors.has('kind') ? 'kind-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.uploadKind}</legend>
                 <span id="kind-error">
                   <FieldError error={errors.get('kind')} />
@@ -904,8 +901,15 @@ export function AttachmentsPage(props: {
                 <label class="govuk-label govuk-label--s" for="partnerIndex">
                   {t.uploadPartner}
                 </label>
-                <FieldError error={errors.get('partnerIndex')} />
-                <select class="govuk-select" id="partnerIndex" name="partnerIndex">
+                <span id="partnerIndex-error">
+                  <FieldError error={errors.get('partnerIndex')} />
+                </span>
+                <select
+                  class={`govuk-select${errors.has('partnerIndex') ? ' govuk-select--error' : ''}`}
+                  id="partnerIndex"
+                  name="partnerIndex"
+                  aria-describedby={errors.has('partnerIndex') ? 'partnerIndex-error' : undefined}
+                >
                   <option value="">–</option>
                   {props.partners.map((p) => (
                     <option value={String(p.index)} safe>
@@ -930,6 +934,7 @@ export function AttachmentsPage(props: {
                 name="file"
                 type="file"
                 accept=".pdf,.doc,.docx,.xlsx,.odt,.tif,.tiff,.png,.jpg,.jpeg"
+                aria-describedby={errors.has('file') ? 'file-error' : undefined}
               />
             </div>
             <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
@@ -1286,7 +1291,14 @@ export function SubmittedPage(props: {
               <span id="statement-error">
                 <FieldError error={errors.get('statement')} />
               </span>
-              <textarea class="govuk-textarea" id="statement" name="statement" rows="5" safe>
+              <textarea
+                class={`govuk-textarea${errors.has('statement') ? ' govuk-textarea--error' : ''}`}
+                id="statement"
+                name="statement"
+                rows="5"
+                aria-describedby={errors.has('statement') ? 'statement-error' : undefined}
+                safe
+              >
                 {props.statement}
               </textarea>
             </div>
@@ -1297,7 +1309,13 @@ export function SubmittedPage(props: {
               <span id="file-error">
                 <FieldError error={errors.get('file')} />
               </span>
-              <input class="govuk-file-upload" id="file" name="file" type="file" />
+              <input
+                class={`govuk-file-upload${errors.has('file') ? ' govuk-file-upload--error' : ''}`}
+                id="file"
+                name="file"
+                type="file"
+                aria-describedby={errors.has('file') ? 'file-error' : undefined}
+              />
             </div>
             <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
             <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
