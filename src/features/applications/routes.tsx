@@ -192,31 +192,22 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         copiedFromId = source.id;
       }
     }
+    const draft = {
+      idempotencyKey: parsed.data.idempotencyKey,
+      callId: call.id,
+      organisationId: membership.organisationId,
+      personId: actor.personId,
+      answers,
+      copiedFromId,
+    };
     let id: string;
     try {
-      id = await db.transaction((tx) =>
-        createDraft(tx, {
-          idempotencyKey: parsed.data.idempotencyKey,
-          callId: call.id,
-          organisationId: membership.organisationId,
-          personId: actor.personId,
-          answers,
-          copiedFromId,
-        }),
-      );
+      id = await db.transaction((tx) => createDraft(tx, draft));
     } catch (err) {
       // A double click raced this request and created the draft: show the one it created.
-      if ((err as { code?: string }).code !== 'duplicateDraft' && (err as { code?: string }).code !== '23505') throw err;
-      id = await db.transaction((tx) =>
-        createDraft(tx, {
-          idempotencyKey: parsed.data.idempotencyKey,
-          callId: call.id,
-          organisationId: membership.organisationId,
-          personId: actor.personId,
-          answers,
-          copiedFromId,
-        }),
-      );
+      const code = (err as { code?: string }).code;
+      if (code !== 'duplicateDraft' && code !== '23505') throw err;
+      id = await db.transaction((tx) => createDraft(tx, draft));
     }
     request.session.set('actingOrganisationId', membership.organisationId);
     return reply.redirect(`/ansokningar/${id}/${steps[0]?.slug}`, 303);

@@ -832,6 +832,48 @@ export function AttachmentTable(props: {
   );
 }
 
+/** A file field with its error, the upload progress bar (shown by script) and the send button. */
+function FileUpload(props: {
+  label: string;
+  error: FormError | undefined;
+  accept?: string;
+  buttonText: string;
+  secondary: boolean;
+  lang: Lang;
+}): JSX.Element {
+  const t = texts(props.lang);
+  return (
+    <>
+      <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+        <label class="govuk-label govuk-label--s" for="file" safe>
+          {props.label}
+        </label>
+        <span id="file-error">
+          <FieldError error={props.error} />
+        </span>
+        <input
+          class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
+          id="file"
+          name="file"
+          type="file"
+          accept={props.accept}
+          aria-describedby={props.error ? 'file-error' : undefined}
+        />
+      </div>
+      <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
+      <button
+        type="submit"
+        class={`govuk-button${props.secondary ? ' govuk-button--secondary' : ''}`}
+        data-module="govuk-button"
+        data-prevent-double-click="true"
+        safe
+      >
+        {props.buttonText}
+      </button>
+    </>
+  );
+}
+
 export function AttachmentsPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
@@ -921,26 +963,14 @@ export function AttachmentsPage(props: {
             ) : (
               ''
             )}
-            <div class={`govuk-form-group${errors.has('file') ? ' govuk-form-group--error' : ''}`}>
-              <label class="govuk-label govuk-label--s" for="file">
-                {t.uploadFile}
-              </label>
-              <span id="file-error">
-                <FieldError error={errors.get('file')} />
-              </span>
-              <input
-                class={`govuk-file-upload${errors.has('file') ? ' govuk-file-upload--error' : ''}`}
-                id="file"
-                name="file"
-                type="file"
-                accept=".pdf,.doc,.docx,.xlsx,.odt,.tif,.tiff,.png,.jpg,.jpeg"
-                aria-describedby={errors.has('file') ? 'file-error' : undefined}
-              />
-            </div>
-            <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-prevent-double-click="true">
-              {t.upload}
-            </button>
+            <FileUpload
+              label={t.uploadFile}
+              error={errors.get('file')}
+              accept=".pdf,.doc,.docx,.xlsx,.odt,.tif,.tiff,.png,.jpg,.jpeg"
+              buttonText={t.upload}
+              secondary
+              lang={ctx.lang}
+            />
           </form>
           <p class="govuk-body">
             <a class="govuk-link" href={base}>
@@ -1302,25 +1332,13 @@ export function SubmittedPage(props: {
                 {props.statement}
               </textarea>
             </div>
-            <div class={`govuk-form-group${errors.has('file') ? ' govuk-form-group--error' : ''}`}>
-              <label class="govuk-label govuk-label--s" for="file">
-                {t.supplementFile}
-              </label>
-              <span id="file-error">
-                <FieldError error={errors.get('file')} />
-              </span>
-              <input
-                class={`govuk-file-upload${errors.has('file') ? ' govuk-file-upload--error' : ''}`}
-                id="file"
-                name="file"
-                type="file"
-                aria-describedby={errors.has('file') ? 'file-error' : undefined}
-              />
-            </div>
-            <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
-            <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-              {t.supplementSend}
-            </button>
+            <FileUpload
+              label={t.supplementFile}
+              error={errors.get('file')}
+              buttonText={t.supplementSend}
+              secondary={false}
+              lang={ctx.lang}
+            />
           </form>
         </div>
       </div>
