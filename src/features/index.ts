@@ -10,6 +10,7 @@ import { homeRoutes } from './home/routes.ts';
 import { identityRoutes } from './identity/routes.tsx';
 import { programmeRoutes } from './programmes/routes.ts';
 import { questionRoutes } from './questions/routes.ts';
+import { registryRoutes } from './registry/routes.tsx';
 import { statisticsRoutes } from './statistics/routes.ts';
 
 /** Every feature's routes; each feature folder exports one plugin. */
@@ -19,6 +20,7 @@ export const features: FastifyPluginAsync[] = [
   callRoutes,
   identityRoutes,
   applicationRoutes,
+  registryRoutes,
   catalogueRoutes,
   statisticsRoutes,
   guidanceRoutes,

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { boardName as findBoardName, openCase } from '../registry/queries.ts';
-import { receivingBoard } from '../registry/rules.ts';
+import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { type ApplicationDetail, findApplication, latestSignatoryApproval, listAttachments, loadChoiceOptions } from './queries.ts';
 import { rowsAnswer } from './rules.ts';
 import { checkSubmission, isLateOn, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
@@ -116,7 +116,7 @@ export async function submitApplication(
     // The guard on status and version makes a double click, or a save racing the submission, lose here.
     const [flipped] = await tx
       .update(applications)
-      .set({ status: 'submitted', submittedAt: input.now, isLate: late })
+      .set({ status: 'submitted', submittedAt: input.now, isLate: late, amountAppliedOre: content.amounts.appliedOre })
       .where(and(eq(applications.id, detail.id), eq(applications.status, 'draft'), eq(applications.version, input.version)))
       .returning({ id: applications.id });
     if (!flipped) return null;
@@ -124,14 +124,15 @@ export async function submitApplication(
       .insert(applicationSnapshots)
       .values({ applicationId: detail.id, content: serialised.text, sha256: serialised.sha256, createdAt: input.now });
     // The registry counter is taken last, so its row lock is held for as short a time as possible.
+    const entry = applicationRegistryEntry(detail.call, 'eService');
     const registered = await openCase(tx, {
       boardCountyCode: board,
       caseCode: input.caseCode,
-      subject: `Ansökan om bidrag: ${detail.call.title}`,
+      subject: entry.subject,
       document: {
         kind: 'application',
         sender: detail.organisationName,
-        description: `Ansökan om bidrag enligt förordning (2010:1122), ${detail.call.programmeName}, ${detail.call.countyName} ${detail.call.year}`,
+        description: entry.description,
         receivedAt: input.now,
         isLate: late,
       },

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { detectAcceptedType } from '../../platform/storage/accepted-types.ts';
+import type { ClamdScanner } from '../../platform/storage/clamd.ts';
+import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import { MAX_FILE_BYTES, storeFile } from '../../platform/storage/store-file.ts';
 import { storageTexts } from '../../platform/storage/texts.ts';
 import { sizeText } from './messages.ts';
@@ -55,18 +57,74 @@ export async function readMultipart(
   return { ok: true, form: { fields, file } };
 }
 
-/** The application's attachments must stay within MAX_APPLICATION_BYTES together. */
-export function fitsApplicationLimit(existing: Pick<Attachment, 'sizeBytes'>[], addedBytes: number): boolean {
-  return existing.reduce((sum, a) => sum + a.sizeBytes, 0) + addedBytes <= MAX_APPLICATION_BYTES;
+/** Why a file is not taken: its content, its size, or a virus. */
+export type FileProblemCode = 'empty' | 'notAccepted' | 'extensionMismatch' | 'tooLarge' | 'applicationTooLarge' | 'infected';
+
+/** A file that passed the checks and is in storage, ready for its attachment row. */
+export interface StoredUpload {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  scanStatus: Attachment['scanStatus'];
+}
+
+/** Keeps a file name readable and harmless: no path separators, at most 200 characters. */
+export function cleanFilename(name: string): string {
+  return name.replace(/[\\/]/g, '_').slice(0, 200);
+}
+
+/**
+ * The checks every received file goes through, then storage: accepted type by content, the size
+ * limits, the virus scan. An infected file is never stored; one the scanner could not reach is
+ * stored in quarantine ('pending') and scanned again by a job.
+ */
+export async function checkAndStoreFile(
+  deps: { files: FileStorage; scanner: ClamdScanner | null },
+  input: { applicationId: string; file: { filename: string; content: Buffer }; bytesAlreadyAttached: number },
+): Promise<{ ok: true; stored: StoredUpload } | { ok: false; code: FileProblemCode; filename: string }> {
+  const filename = cleanFilename(input.file.filename);
+  const { content } = input.file;
+  if (content.length > MAX_FILE_BYTES) return { ok: false, code: 'tooLarge', filename };
+  const type = await detectAcceptedType(content, filename);
+  if (!type.ok) return { ok: false, code: type.reason, filename };
+  if (input.bytesAlreadyAttached + content.length > MAX_APPLICATION_BYTES) return { ok: false, code: 'applicationTooLarge', filename };
+  let scanStatus: Attachment['scanStatus'] = 'notScanned';
+  if (deps.scanner) {
+    const verdict = await deps.scanner.scan(content);
+    if (verdict.status === 'infected') return { ok: false, code: 'infected', filename };
+    scanStatus = verdict.status === 'clean' ? 'clean' : 'pending';
+  }
+  const storageKey = `applications/${input.applicationId}/${randomUUID()}`;
+  const { size, sha256 } = await storeFile(deps.files, storageKey, content);
+  return { ok: true, stored: { filename, contentType: type.mime, sizeBytes: size, sha256, storageKey, scanStatus } };
 }
 
 export type StoreOutcome = { ok: true; attachment: Attachment; message: string } | { ok: false; problem: UploadProblem };
 
-/**
- * Checks and stores one file as an attachment: accepted type by content, the size limits, then the
- * virus scan. An infected file is never stored; a file the scanner could not reach is stored in
- * quarantine ('pending') and scanned again by a job.
- */
+function fileProblemText(lang: Lang, code: FileProblemCode, filename: string, bytesLeft: number): UploadProblem {
+  const t = texts(lang);
+  const text: Record<FileProblemCode, string> = {
+    empty: t.errFileEmpty,
+    notAccepted: t.errFileType,
+    extensionMismatch: storageTexts(lang).extensionMismatch,
+    tooLarge: t.errFileTooLarge,
+    applicationTooLarge: t.errApplicationTooLarge(sizeText(t, bytesLeft)),
+    infected: t.infected(filename),
+  };
+  const status: Record<FileProblemCode, number> = {
+    empty: 415,
+    notAccepted: 415,
+    extensionMismatch: 415,
+    tooLarge: 413,
+    applicationTooLarge: 413,
+    infected: 422,
+  };
+  return { field: 'file', text: text[code], status: status[code] };
+}
+
+/** Checks, stores and records one file as an attachment of an application the applicant is working on. */
 export async function storeAttachment(
   app: FastifyInstance,
   lang: Lang,
@@ -79,43 +137,26 @@ export async function storeAttachment(
   },
 ): Promise<StoreOutcome> {
   const t = texts(lang);
-  const { file } = input;
-  const filename = file.filename.replace(/[\\/]/g, '_').slice(0, 200);
-  if (file.content.length > MAX_FILE_BYTES) return { ok: false, problem: { field: 'file', text: t.errFileTooLarge, status: 413 } };
-  const type = await detectAcceptedType(file.content, filename);
-  if (!type.ok) {
-    const text =
-      type.reason === 'empty' ? t.errFileEmpty : type.reason === 'extensionMismatch' ? storageTexts(lang).extensionMismatch : t.errFileType;
-    return { ok: false, problem: { field: 'file', text, status: 415 } };
-  }
   const existing = await listAttachments(app.database.db, input.applicationId);
-  if (!fitsApplicationLimit(existing, file.content.length)) {
-    const left = Math.max(0, MAX_APPLICATION_BYTES - existing.reduce((sum, a) => sum + a.sizeBytes, 0));
-    return { ok: false, problem: { field: 'file', text: t.errApplicationTooLarge(sizeText(t, left)), status: 413 } };
+  const attached = existing.reduce((sum, a) => sum + a.sizeBytes, 0);
+  const checked = await checkAndStoreFile(app, { applicationId: input.applicationId, file: input.file, bytesAlreadyAttached: attached });
+  if (!checked.ok) {
+    if (checked.code === 'infected') app.log.warn({ applicationId: input.applicationId }, 'infected upload refused');
+    return { ok: false, problem: fileProblemText(lang, checked.code, checked.filename, Math.max(0, MAX_APPLICATION_BYTES - attached)) };
   }
-  let scanStatus: Attachment['scanStatus'] = 'notScanned';
-  if (app.scanner) {
-    const verdict = await app.scanner.scan(file.content);
-    if (verdict.status === 'infected') {
-      app.log.warn({ applicationId: input.applicationId, signature: verdict.signature }, 'infected upload refused');
-      return { ok: false, problem: { field: 'file', text: t.infected(filename), status: 422 } };
-    }
-    scanStatus = verdict.status === 'clean' ? 'clean' : 'pending';
-  }
-  const storageKey = `applications/${input.applicationId}/${randomUUID()}`;
-  const stored = await storeFile(app.files, storageKey, file.content);
+  const { stored } = checked;
   try {
     const attachment = await app.database.db.transaction(async (tx) => {
       const row = await insertAttachment(tx, {
         applicationId: input.applicationId,
         kind: input.kind,
         partnerIndex: input.partnerIndex,
-        filename,
-        contentType: type.mime,
-        sizeBytes: stored.size,
+        filename: stored.filename,
+        contentType: stored.contentType,
+        sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,
-        storageKey,
-        scanStatus,
+        storageKey: stored.storageKey,
+        scanStatus: stored.scanStatus,
         uploadedBy: input.personId,
       });
       await recordAudit(tx, {
@@ -124,14 +165,18 @@ export async function storeAttachment(
         action: 'attachment.upload',
         entityType: 'application',
         entityId: input.applicationId,
-        details: { filename, sha256: stored.sha256, scanStatus },
+        details: { filename: stored.filename, sha256: stored.sha256, scanStatus: stored.scanStatus },
       });
       return row;
     });
-    return { ok: true, attachment, message: scanStatus === 'pending' ? t.uploadedQuarantine(filename) : t.uploaded(filename) };
+    return {
+      ok: true,
+      attachment,
+      message: stored.scanStatus === 'pending' ? t.uploadedQuarantine(stored.filename) : t.uploaded(stored.filename),
+    };
   } catch (err) {
     // The row was not written (e.g. the draft was deleted meanwhile): do not leave the file behind.
-    await app.files.delete(storageKey);
+    await app.files.delete(stored.storageKey);
     throw err;
   }
 }

@@ -393,7 +393,14 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     const isAdmin = p.staff.some((s) => s.roles.includes('admin'));
     return sendHtml(
       reply,
-      <StaffStartView ctx={pageContext(request, reply)} staff={p.staff} calls={boardCalls} applications={applications} isAdmin={isAdmin} />,
+      <StaffStartView
+        ctx={pageContext(request, reply)}
+        staff={p.staff}
+        calls={boardCalls}
+        applications={applications}
+        isAdmin={isAdmin}
+        keepsRegistry={p.staff.some((s) => can(actor, 'registry.read', { boardCountyCode: s.boardCountyCode }))}
+      />,
     );
   });
 

@@ -345,20 +345,40 @@ export function StaffStartView(props: {
   calls: BoardCall[];
   applications: { id: string; title: string; status: string; organisationName: string; callTitle: string }[];
   isAdmin: boolean;
+  /** Keeps a board's registry (case officer or administrator). */
+  keepsRegistry: boolean;
 }): JSX.Element {
   const t = texts(props.ctx.lang);
   return (
     <Layout ctx={props.ctx} title={t.staffTitle}>
       <h1 class="govuk-heading-l">{t.staffTitle}</h1>
-      {props.isAdmin ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href="/handlaggning/behorigheter">
-            {t.accessRequestsLink}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      <ul class="govuk-list">
+        {props.keepsRegistry ? (
+          <>
+            <li>
+              <a class="govuk-link" href="/handlaggning/diarium">
+                {t.registryLink}
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href="/handlaggning/registrera">
+                {t.registerLink}
+              </a>
+            </li>
+          </>
+        ) : (
+          ''
+        )}
+        {props.isAdmin ? (
+          <li>
+            <a class="govuk-link" href="/handlaggning/behorigheter">
+              {t.accessRequestsLink}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
       <DataTable
         caption={t.boardsCaption}
         headers={[t.colBoard, t.colRoles]}

@@ -229,12 +229,15 @@ export async function listRegistryCases(
 /** Calls whose applications the given boards prepare (and so receive and register), newest first. */
 export async function listPreparedCalls(db: DbOrTx, boardCountyCodes: string[]) {
   if (boardCountyCodes.length === 0) return [];
-  return db
-    .select({ slug: calls.slug, title: calls.title, year: calls.year, countyCode: calls.countyCode, countyName: counties.name })
-    .from(calls)
-    .innerJoin(counties, eq(counties.code, calls.countyCode))
-    .where(inArray(calls.preparingBoard, boardCountyCodes))
-    .orderBy(desc(calls.year), asc(calls.title));
+  return (
+    db
+      .select({ slug: calls.slug, title: calls.title, year: calls.year, countyCode: calls.countyCode, countyName: counties.name })
+      .from(calls)
+      .innerJoin(counties, eq(counties.code, calls.countyCode))
+      // The receiving board: the preparing board, else the call's own county (as `receivingBoard`).
+      .where(inArray(sql`coalesce(${calls.preparingBoard}, ${calls.countyCode})`, boardCountyCodes))
+      .orderBy(desc(calls.year), asc(calls.title))
+  );
 }
 
 /** The municipalities and municipal federations of the given counties, for choosing a sender. */

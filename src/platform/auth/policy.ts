@@ -59,6 +59,10 @@ type Rules = {
   'call.prepare': CallBoards;
   'call.decide': CallBoards;
   'call.pay': CallBoards;
+  /** A board's registry: its case officers and administrators keep it. */
+  'registry.read': { boardCountyCode: string };
+  /** Registering an application that came by e-mail or post, in the board that receives the call's applications. */
+  'registry.register': { receivingBoard: string };
 };
 
 export type Action = keyof Rules;
@@ -105,6 +109,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'call.prepare': (actor, r) => hasBoardRole(actor, 'caseOfficer', r.preparingBoard),
   'call.decide': (actor, r) => hasBoardRole(actor, 'decisionMaker', r.decidingBoard),
   'call.pay': (actor, r) => hasBoardRole(actor, 'finance', r.payingBoard),
+  'registry.read': (actor, r) => hasBoardRole(actor, 'caseOfficer', r.boardCountyCode) || hasBoardRole(actor, 'admin', r.boardCountyCode),
+  'registry.register': (actor, r) => hasBoardRole(actor, 'caseOfficer', r.receivingBoard) || hasBoardRole(actor, 'admin', r.receivingBoard),
 };
 
 /** Whether the actor may do the action on the resource. Anything not granted here is denied. */

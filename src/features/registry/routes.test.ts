@@ -1,0 +1,355 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
+import { addDays, stockholmDateOf } from '../../platform/format.ts';
+import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from '../applications/testing.ts';
+import { logInAs, startIdentityApp } from '../identity/testing.ts';
+import { stockholmInstant } from './rules.ts';
+
+let t: Awaited<ReturnType<typeof startIdentityApp>>;
+before(async () => {
+  t = await startIdentityApp();
+});
+after(() => t.close());
+
+const today = stockholmDateOf(new Date());
+const year = Number(today.slice(0, 4));
+const VG_CALL = 'demo-vastra-gotaland-s37a';
+
+async function staffSession(persona = 'handlaggare-vastra-gotaland'): Promise<HttpSession> {
+  const session = new HttpSession(t.baseUrl);
+  await logInAs(session, persona, { staff: true, returnTo: '/handlaggning' });
+  return session;
+}
+
+async function organisationId(name: string): Promise<string> {
+  const [row] = await t.database.query<{ id: number }>('SELECT id FROM organisations WHERE name = $1', [name]);
+  assert.ok(row, name);
+  return String(row.id);
+}
+
+async function caseCount(): Promise<number> {
+  const [row] = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_cases');
+  return row?.n ?? 0;
+}
+
+/** Opens the registration form and posts it as a browser does, with the form's own CSRF token and one-time key. */
+async function register(
+  session: HttpSession,
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer } | null = { name: 'ansokan.pdf', content: samplePdf('Inskannad ansökan') },
+  key?: string,
+): Promise<{ response: Response; key: string }> {
+  const form = await session.get('/handlaggning/registrera');
+  const html = await form.response.text();
+  assert.equal(form.response.status, 200, html);
+  const idempotencyKey = key ?? hiddenInput(html, 'idempotencyKey');
+  const response = await postMultipart(
+    session,
+    `/handlaggning/registrera?_csrf=${encodeURIComponent(hiddenInput(html, '_csrf'))}`,
+    { idempotencyKey, ...fields },
+    file ? { ...file, type: 'application/pdf' } : undefined,
+  );
+  return { response, key: idempotencyKey };
+}
+
+function registryNumberIn(html: string): { code: string; sequence: number; year: number; text: string } {
+  const match = /(\d{3})-(\d+)-(\d{4})/.exec(html);
+  assert.ok(match, 'a registry number is shown');
+  return { code: match[1]!, sequence: Number(match[2]), year: Number(match[3]), text: match[0] };
+}
+
+const postFields = async () => ({
+  callSlug: VG_CALL,
+  organisationId: await organisationId('Borås'),
+  channel: 'post',
+  receivedDate: today,
+  receivedTime: '00:01',
+  title: 'Språkvänner i Borås',
+  amountApplied: '150 000',
+  note: 'Kom i ett kuvert med två bilagor.',
+});
+
+const shared: { eServiceId?: string; eServiceNumber?: string; postId?: string; postNumber?: string } = {};
+
+test('an application received by post gets the next number in the same sequence as the e-service, and the same receipt', async () => {
+  const applicant = new HttpSession(t.baseUrl);
+  await logInAs(applicant, 'sokande-goteborg', { returnTo: '/mina-sidor' });
+  const draftId = await createCompleteDraft(applicant, VG_CALL, year);
+  const submitted = await submitDraft(applicant, draftId);
+  const eService = registryNumberIn(await submitted.response.text());
+
+  const officer = await staffSession();
+  const pdf = samplePdf('Inskannad ansökan från Borås');
+  const { response, key } = await register(officer, await postFields(), { name: 'ansokan-boras.pdf', content: pdf });
+  assert.equal(response.status, 303, await response.clone().text());
+  const location = response.headers.get('location') ?? '';
+  const id = /^\/handlaggning\/ansokningar\/([0-9a-f-]{36})\/kvitto$/.exec(location)?.[1];
+  assert.ok(id, location);
+  const page = await officer.follow(response, '/handlaggning/registrera');
+  const html = await page.response.text();
+  assert.equal(page.response.status, 200, html);
+  const manual = registryNumberIn(html);
+  assert.match(html, /Ansökan är registrerad/);
+  assert.match(html, /Länsstyrelsen/);
+  assert.ok(html.includes(`/handlaggning/ansokningar/${id}/kvitto.pdf`));
+
+  assert.equal(manual.code, eService.code);
+  assert.equal(manual.year, eService.year);
+  assert.equal(manual.sequence, eService.sequence + 1);
+  const cases = await t.database.query<{ registry_number: string; board_county_code: string; year: number }>(
+    'SELECT registry_number, board_county_code, year FROM registry_cases WHERE registry_number IN ($1, $2) ORDER BY sequence',
+    [eService.text, manual.text],
+  );
+  assert.deepEqual(
+    cases.map((c) => [c.registry_number, c.board_county_code, c.year]),
+    [
+      [eService.text, '14', year],
+      [manual.text, '14', year],
+    ],
+  );
+
+  const [row] = await t.database.query<{
+    status: string;
+    channel: string;
+    submitted_at: Date;
+    is_late: boolean;
+    amount_applied_ore: number;
+    title: string;
+    created_by: string;
+  }>('SELECT status, channel, submitted_at, is_late, amount_applied_ore::int, title, created_by FROM applications WHERE id = $1', [id]);
+  assert.equal(row?.status, 'submitted');
+  assert.equal(row?.channel, 'post');
+  assert.equal(row?.submitted_at.toISOString(), stockholmInstant(today, '00:01')?.toISOString());
+  assert.equal(row?.is_late, false);
+  assert.equal(row?.amount_applied_ore, 15_000_000);
+  assert.equal(row?.title, 'Språkvänner i Borås');
+
+  const sha = createHash('sha256').update(pdf).digest('hex');
+  const [snapshot] = await t.database.query<{ content: string; sha256: string }>(
+    'SELECT content, sha256 FROM application_snapshots WHERE application_id = $1',
+    [id],
+  );
+  assert.ok(snapshot);
+  assert.equal(createHash('sha256').update(snapshot.content).digest('hex'), snapshot.sha256);
+  const frozen = JSON.parse(snapshot.content) as { attachments: { filename: string; sha256: string }[]; amounts: { appliedOre: number } };
+  assert.deepEqual(
+    frozen.attachments.map((a) => [a.filename, a.sha256]),
+    [['ansokan-boras.pdf', sha]],
+  );
+  assert.equal(frozen.amounts.appliedOre, 15_000_000);
+  const attachments = await t.database.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE application_id = $1', [id]);
+  assert.deepEqual(
+    attachments.map((a) => a.sha256),
+    [sha],
+  );
+
+  const [document] = await t.database.query<{ kind: string; sender: string; description: string; received_at: Date }>(
+    `SELECT d.kind, d.sender, d.description, d.received_at FROM registry_documents d
+       JOIN registry_cases c ON c.id = d.case_id WHERE c.registry_number = $1`,
+    [manual.text],
+  );
+  assert.equal(document?.kind, 'application');
+  assert.equal(document?.sender, 'Borås');
+  assert.match(document?.description ?? '', /, inkommen med post$/);
+  assert.equal(document?.received_at.toISOString(), row?.submitted_at.toISOString());
+  const audit = await t.database.query<{ actor_role: string; actor_person_id: string }>(
+    "SELECT actor_role, actor_person_id FROM audit_events WHERE action = 'application.registerReceived' AND entity_id = $1",
+    [id],
+  );
+  assert.deepEqual(
+    audit.map((a) => [a.actor_role, a.actor_person_id]),
+    [['caseOfficer', row?.created_by]],
+  );
+
+  // A double click, or a retry after a timeout, posts the same one-time key: one registration.
+  const before = await caseCount();
+  const again = await register(officer, await postFields(), { name: 'ansokan-boras.pdf', content: pdf }, key);
+  assert.equal(again.response.status, 303);
+  assert.equal(again.response.headers.get('location'), location);
+  assert.equal(await caseCount(), before);
+
+  // The receipt: the same bytes every time, and for the e-service application the applicant's own bytes.
+  const first = await officer.request(`/handlaggning/ansokningar/${id}/kvitto.pdf`);
+  const second = await officer.request(`/handlaggning/ansokningar/${id}/kvitto.pdf`);
+  assert.equal(first.status, 200);
+  assert.equal(first.headers.get('content-type'), 'application/pdf');
+  const a = Buffer.from(await first.arrayBuffer());
+  const b = Buffer.from(await second.arrayBuffer());
+  assert.ok(a.subarray(0, 5).equals(Buffer.from('%PDF-')));
+  assert.ok(a.equals(b), 'the receipt is byte-identical on two requests');
+  const staffCopy = Buffer.from(await (await officer.request(`/handlaggning/ansokningar/${draftId}/kvitto.pdf`)).arrayBuffer());
+  const applicantCopy = Buffer.from(await (await applicant.request(`/ansokningar/${draftId}/kvitto.pdf`)).arrayBuffer());
+  assert.ok(staffCopy.subarray(0, 5).equals(Buffer.from('%PDF-')));
+  assert.ok(staffCopy.equals(applicantCopy), "staff get the applicant's receipt byte for byte");
+
+  Object.assign(shared, { eServiceId: draftId, eServiceNumber: eService.text, postId: id, postNumber: manual.text });
+});
+
+test('an application received after the call closed is registered and flagged late', async () => {
+  const officer = await staffSession();
+  const { response } = await register(officer, {
+    ...(await postFields()),
+    callSlug: 'vastra-gotaland-s37a-2022-hosten',
+    channel: 'email',
+    title: 'Sen ansökan om familjekontakter',
+  });
+  assert.equal(response.status, 303, await response.clone().text());
+  const page = await officer.follow(response, '/handlaggning/registrera');
+  const html = await page.response.text();
+  assert.match(html, /efter sista ansökningsdag och är markerad som sen/);
+  const number = registryNumberIn(html).text;
+  const [row] = await t.database.query<{ is_late: boolean; description: string }>(
+    `SELECT d.is_late, d.description FROM registry_documents d JOIN registry_cases c ON c.id = d.case_id WHERE c.registry_number = $1`,
+    [number],
+  );
+  assert.equal(row?.is_late, true);
+  assert.match(row?.description ?? '', /, inkommen med e-post$/);
+  const registry = await (await officer.get('/handlaggning/diarium')).response.text();
+  assert.ok(registry.includes(number));
+  assert.match(registry, /Ja, efter sista ansökningsdag/);
+});
+
+test('the registry lists the entries, newest first, and never what the applications say', async () => {
+  assert.ok(shared.eServiceNumber && shared.postNumber, 'runs after the registration test');
+  const officer = await staffSession();
+  const page = await officer.get('/handlaggning/diarium');
+  const html = await page.response.text();
+  assert.equal(page.response.status, 200, html);
+  assert.match(html, /Diarium – Länsstyrelsen/);
+  const eServiceAt = html.indexOf(shared.eServiceNumber);
+  const postAt = html.indexOf(shared.postNumber);
+  assert.ok(eServiceAt > 0 && postAt > 0);
+  assert.ok(postAt < eServiceAt, 'the later registration comes first');
+  for (const shown of ['Göteborg', 'Borås', 'Ansökan om bidrag enligt förordning (2010:1122)', 'inkommen med post']) {
+    assert.ok(html.includes(shown), shown);
+  }
+  for (const answer of [
+    'Språkcafé för nyanlända föräldrar',
+    'Många nyanlända föräldrar saknar mötesplatser',
+    'Tolvan Tolvansson',
+    'Språkvänner i Borås',
+    'Kom i ett kuvert',
+    '150 000',
+  ]) {
+    assert.ok(!html.includes(answer), `the registry does not show "${answer}"`);
+  }
+  assert.ok(html.includes(`/handlaggning/ansokningar/${shared.postId}/kvitto.pdf`));
+
+  const thisYear = await (await officer.get(`/handlaggning/diarium?ar=${year}`)).response.text();
+  assert.ok(thisYear.includes(shared.postNumber));
+  const otherYear = await (await officer.get('/handlaggning/diarium?ar=2019')).response.text();
+  assert.ok(!otherYear.includes(shared.postNumber));
+  assert.match(otherYear, /Det finns inga registrerade ärenden att visa/);
+});
+
+test('bad input is shown again with Swedish messages beside the fields, and nothing is registered', async () => {
+  const officer = await staffSession();
+  const before = await caseCount();
+  const script = '<script>alert("x")</script>';
+  const { response } = await register(officer, {
+    ...(await postFields()),
+    channel: '',
+    receivedDate: addDays(today, 1),
+    receivedTime: '10:00',
+    title: '',
+    amountApplied: '12 abc',
+    note: script,
+  });
+  const html = await response.text();
+  assert.equal(response.status, 400);
+  for (const message of [
+    'Välj om ansökan kom in med e-post eller med post.',
+    'Tiden då ansökan kom in kan inte ligga i framtiden. Kontrollera datum och klockslag.',
+    'Ange insatsens namn som det står i ansökan.',
+    'Skriv beloppet i kronor med siffror, till exempel 250 000 eller 250 000,50.',
+    'Filen behöver väljas igen',
+  ]) {
+    assert.ok(html.includes(message), message);
+  }
+  assert.match(html, /govuk-error-summary/);
+  assert.match(html, /href="#amountApplied"/);
+  assert.match(html, /id="amountApplied-error"[\s\S]*?Skriv beloppet/);
+  assert.match(html, /name="amountApplied"[^>]*value="12 abc"/);
+  assert.ok(html.includes(`value="${addDays(today, 1)}"`));
+  assert.ok(html.includes('&lt;script>alert(&#34;x&#34;)&lt;/script>'), 'the note is kept, escaped');
+  assert.ok(!html.includes(script));
+
+  const federation = await register(officer, {
+    ...(await postFields()),
+    organisationId: await organisationId('Demoförbundet Östgöta integration (demo)'),
+  });
+  const federationHtml = await federation.response.text();
+  assert.equal(federation.response.status, 400);
+  assert.match(federationHtml, /Ett kommunalförbund kan inte söka § 37 a-medel\. Endast kommuner får söka\./);
+  assert.match(federationHtml, /Språkvänner i Borås/, 'the typed values are kept');
+
+  const renamed = await register(officer, await postFields(), {
+    name: 'ansokan.pdf',
+    content: Buffer.from('MZ\x90\x00 this is a program'),
+  });
+  assert.equal(renamed.response.status, 415);
+  assert.match(await renamed.response.text(), /ansokan\.pdf: Filtypen går inte att ta emot/);
+
+  const missing = await register(officer, await postFields(), null);
+  assert.equal(missing.response.status, 400);
+  assert.match(await missing.response.text(), /Välj filen med den inkomna ansökan\./);
+
+  assert.equal(await caseCount(), before);
+});
+
+test('a case officer of another county board may not register for the call or read its registry', async () => {
+  await t.database.query(
+    `UPDATE staff_memberships SET roles = ARRAY['decisionMaker', 'caseOfficer']
+      WHERE board_county_code = '06' AND person_id = (SELECT id FROM persons WHERE subject = 'beslutsfattare-jonkoping')`,
+  );
+  const other = await staffSession('beslutsfattare-jonkoping');
+  const before = await caseCount();
+  const form = await other.get('/handlaggning/registrera');
+  const html = await form.response.text();
+  assert.equal(form.response.status, 200);
+  assert.ok(!html.includes(`value="${VG_CALL}"`), "another board's calls are not offered");
+  const response = await postMultipart(
+    other,
+    `/handlaggning/registrera?_csrf=${encodeURIComponent(hiddenInput(html, '_csrf'))}`,
+    { idempotencyKey: 'k'.repeat(24), ...(await postFields()) },
+    { name: 'ansokan.pdf', content: samplePdf(), type: 'application/pdf' },
+  );
+  assert.equal(response.status, 403);
+  assert.equal(await caseCount(), before);
+  assert.equal((await other.request('/handlaggning/diarium?myndighet=14')).status, 403);
+  const own = await other.get('/handlaggning/diarium');
+  assert.equal(own.response.status, 200);
+  const ownHtml = await own.response.text();
+  assert.ok(shared.postNumber && !ownHtml.includes(shared.postNumber), "another board's registry is not shown");
+});
+
+test('an applicant may not register applications, read the registry or fetch staff receipts', async () => {
+  const applicant = new HttpSession(t.baseUrl);
+  await logInAs(applicant, 'sokande-goteborg', { returnTo: '/mina-sidor' });
+  assert.equal((await applicant.request('/handlaggning/registrera')).status, 403);
+  assert.equal((await applicant.request('/handlaggning/diarium')).status, 403);
+  const myPages = await applicant.get('/mina-sidor');
+  const csrf = hiddenInput(await myPages.response.text(), '_csrf');
+  const before = await caseCount();
+  const response = await postMultipart(
+    applicant,
+    `/handlaggning/registrera?_csrf=${encodeURIComponent(csrf)}`,
+    { idempotencyKey: 'a'.repeat(24), ...(await postFields()) },
+    { name: 'ansokan.pdf', content: samplePdf(), type: 'application/pdf' },
+  );
+  assert.equal(response.status, 403);
+  assert.equal(await caseCount(), before);
+  assert.ok(shared.eServiceId);
+  assert.equal((await applicant.request(`/handlaggning/ansokningar/${shared.eServiceId}/kvitto.pdf`)).status, 403);
+});
+
+test('a visitor who is not logged in is sent to log in', async () => {
+  const visitor = new HttpSession(t.baseUrl);
+  for (const path of ['/handlaggning/diarium', '/handlaggning/registrera']) {
+    const response = await visitor.request(path);
+    assert.equal(response.status, 303);
+    assert.match(response.headers.get('location') ?? '', /^\/logga-in\?tillbaka=/);
+  }
+});
