@@ -56,9 +56,9 @@ export async function purgeExpiredDrafts(db: Db, files: FileStorage, now: Date):
 export async function warnDraftsBeforeDeletion(db: Db, now: Date, publicUrl: string): Promise<number> {
   const before = new Date(now.getTime() - (DRAFT_LIFETIME_DAYS - WARNING_DAYS_BEFORE) * DAY_MS);
   const rows = await listDraftsToWarn(db, before, BATCH * 5);
-  const byDraft = new Map<string, { title: string; updatedAt: Date; emails: Set<string> }>();
+  const byDraft = new Map<string, { title: string; version: number; updatedAt: Date; emails: Set<string> }>();
   for (const r of rows) {
-    const entry = byDraft.get(r.id) ?? { title: r.title, updatedAt: r.updatedAt, emails: new Set<string>() };
+    const entry = byDraft.get(r.id) ?? { title: r.title, version: r.version, updatedAt: r.updatedAt, emails: new Set<string>() };
     if (r.email && r.emailVerifiedAt) entry.emails.add(r.email.toLowerCase());
     byDraft.set(r.id, entry);
   }
@@ -66,7 +66,7 @@ export async function warnDraftsBeforeDeletion(db: Db, now: Date, publicUrl: str
   for (const [id, draft] of byDraft) {
     const date = formatDate(deletionDate(draft.updatedAt), 'sv');
     await db.transaction(async (tx) => {
-      if (!(await markDeletionWarned(tx, id, draft.updatedAt, now))) return;
+      if (!(await markDeletionWarned(tx, id, draft.version, now))) return;
       for (const to of draft.emails) {
         await enqueueMail(tx, {
           to,
@@ -81,7 +81,7 @@ export async function warnDraftsBeforeDeletion(db: Db, now: Date, publicUrl: str
             '',
             'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
           ].join('\n'),
-          dedupeKey: `draft:${id}:deletion-warning:${draft.updatedAt.toISOString()}:${to}`,
+          dedupeKey: `draft:${id}:deletion-warning:${draft.version}:${to}`,
         });
       }
       warned++;

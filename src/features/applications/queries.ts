@@ -446,6 +446,7 @@ export async function listDraftsToWarn(db: DbOrTx, before: Date, limit: number) 
     .select({
       id: applications.id,
       title: applications.title,
+      version: applications.version,
       updatedAt: applications.updatedAt,
       email: persons.email,
       emailVerifiedAt: persons.emailVerifiedAt,
@@ -456,12 +457,15 @@ export async function listDraftsToWarn(db: DbOrTx, before: Date, limit: number) 
     .limit(limit);
 }
 
-/** Marks a draft warned, unless it was changed since (`updatedAt` still the one the warning names). */
-export async function markDeletionWarned(tx: Tx, id: string, updatedAt: Date, now: Date): Promise<boolean> {
+/**
+ * Marks a draft warned, unless it was saved since it was listed: the version, not the timestamp,
+ * tells (a JavaScript date has milliseconds, PostgreSQL keeps microseconds).
+ */
+export async function markDeletionWarned(tx: Tx, id: string, version: number, now: Date): Promise<boolean> {
   const rows = await tx
     .update(applications)
     .set({ deletionWarnedAt: now })
-    .where(and(eq(applications.id, id), eq(applications.updatedAt, updatedAt), isNull(applications.deletionWarnedAt)))
+    .where(and(eq(applications.id, id), eq(applications.version, version), isNull(applications.deletionWarnedAt)))
     .returning({ id: applications.id });
   return rows.length > 0;
 }

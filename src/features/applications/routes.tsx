@@ -553,17 +553,25 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const version = versionBody.safeParse(body);
     const confirmed = readConfirmations(body);
-    let current = detail;
-    if (version.success && version.data.version === detail.version) {
-      const answers = mergeAnswers(detail.answers, confirmed);
-      if (JSON.stringify(answers) !== JSON.stringify(detail.answers)) {
-        const saved = await db.transaction((tx) =>
-          saveDraft(tx, { id: detail.id, basedOnVersion: detail.version, answers, personId: personId(request.actor), now: new Date() }),
-        );
-        if (saved.ok) current = { ...detail, answers, version: saved.version, updatedAt: saved.updatedAt };
-      }
-    } else {
+    if (!version.success || version.data.version !== detail.version) {
       return renderReview(request, reply, detail, { showProblems: false, notice: t.changedSinceReview }, 409);
+    }
+    let current = detail;
+    const answers = mergeAnswers(detail.answers, confirmed);
+    if (JSON.stringify(answers) !== JSON.stringify(detail.answers)) {
+      const saved = await db.transaction((tx) =>
+        saveDraft(tx, { id: detail.id, basedOnVersion: detail.version, answers, personId: personId(request.actor), now: new Date() }),
+      );
+      if (saved.ok) current = { ...detail, answers, version: saved.version, updatedAt: saved.updatedAt };
+      else {
+        // A twin request (a double click) saved the same confirmations first: go on from its version.
+        const fresh = await findApplication(db, detail.id);
+        if (!fresh || fresh.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
+        if (JSON.stringify(mergeAnswers(fresh.answers, confirmed)) !== JSON.stringify(fresh.answers)) {
+          return renderReview(request, reply, fresh, { showProblems: false, notice: t.changedSinceReview }, 409);
+        }
+        current = fresh;
+      }
     }
     const result = await submitApplication(db, {
       applicationId: current.id,
