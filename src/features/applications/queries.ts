@@ -169,6 +169,7 @@ export interface ApplicationDetail extends ApplicationResource {
   title: string;
   createdAt: Date;
   updatedAt: Date;
+  updatedBy: string | null;
   updatedByName: string | null;
   submittedAt: Date | null;
   isLate: boolean;
@@ -196,6 +197,7 @@ export async function findApplication(db: DbOrTx, id: string): Promise<Applicati
       title: applications.title,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
+      updatedBy: applications.updatedBy,
       updatedByName: sql<string | null>`nullif(concat_ws(' ', ${persons.givenName}, ${persons.familyName}), '')`,
       submittedAt: applications.submittedAt,
       isLate: applications.isLate,

@@ -553,7 +553,11 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const version = versionBody.safeParse(body);
     const confirmed = readConfirmations(body);
-    if (!version.success || version.data.version !== detail.version) {
+    const confirmedAlready = JSON.stringify(mergeAnswers(detail.answers, confirmed)) === JSON.stringify(detail.answers);
+    // A newer version is acceptable only when it is this person's own twin request (a double click)
+    // that saved these very confirmations; anyone else's change must be reviewed first.
+    const ownTwin = confirmedAlready && detail.updatedBy === personId(request.actor);
+    if (!version.success || (version.data.version !== detail.version && !ownTwin)) {
       return renderReview(request, reply, detail, { showProblems: false, notice: t.changedSinceReview }, 409);
     }
     let current = detail;
