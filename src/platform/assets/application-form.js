@@ -78,13 +78,9 @@ function enableUploadProgress(form) {
       if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
     });
     request.addEventListener('load', () => {
-      // The server redirects to the updated page, or answers with the form and its errors.
-      if (request.responseURL && request.responseURL !== form.action) window.location.assign(request.responseURL);
-      else {
-        document.open();
-        document.write(request.responseText);
-        document.close();
-      }
+      // The answer is the page to show: the updated page after the redirect (with its message), or
+      // the form with its errors. It replaces this page as a navigation would.
+      showPage(request.responseText, request.responseURL);
     });
     request.addEventListener('error', () => form.submit());
     bar.hidden = false;
@@ -93,5 +89,22 @@ function enableUploadProgress(form) {
   });
 }
 
-for (const form of document.querySelectorAll('form[data-autosave]')) enableAutosave(form);
-for (const form of document.querySelectorAll('form[data-upload-progress]')) enableUploadProgress(form);
+/** Replaces the document with a page the server answered, then starts the page's scripts again. */
+function showPage(html, url) {
+  document.open();
+  document.write(html);
+  document.close();
+  if (url) history.replaceState(null, '', url);
+  document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+  import('/assets/govuk-frontend.min.js').then(({ initAll }) => {
+    initAll();
+    enhance();
+  });
+}
+
+function enhance() {
+  for (const form of document.querySelectorAll('form[data-autosave]')) enableAutosave(form);
+  for (const form of document.querySelectorAll('form[data-upload-progress]')) enableUploadProgress(form);
+}
+
+enhance();
