@@ -299,9 +299,7 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
 
     // Logging in without choosing a persona is an error state too.
     await press(idp.submit);
-    // The local identity provider's stand-in page shows its message inside the fieldset without
-    // tying it to the radios; only its summary and focus are checked here.
-    await checkErrorSummary('persona login without a choice', { describedByError: false });
+    await checkErrorSummary('persona login without a choice');
     await audit('persona login without a choice');
 
     await page.locator(`#persona-${PERSONA}`).check();

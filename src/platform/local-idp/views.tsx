@@ -38,10 +38,10 @@ export function PersonaLoginPage(props: {
       <form method="post" action={props.action} novalidate>
         <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
         <div class={`govuk-form-group${props.missingChoice ? ' govuk-form-group--error' : ''}`}>
-          <fieldset class="govuk-fieldset">
+          <fieldset class="govuk-fieldset" aria-describedby={props.missingChoice ? 'persona-error' : undefined}>
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t.legend}</legend>
             {props.missingChoice ? (
-              <p class="govuk-error-message">
+              <p class="govuk-error-message" id="persona-error">
                 <span class="govuk-visually-hidden">Fel:</span> {t.noPersona}
               </p>
             ) : (
