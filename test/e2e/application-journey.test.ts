@@ -163,29 +163,6 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
   }
 
   /**
-   * Types an ISO date into the focused native date field from the keyboard. The order of the
-   * field's segments follows the browser's locale, so each usual order is tried until one gives
-   * the date. Two-digit segments move on by themselves once full; a year needs an arrow key.
-   */
-  async function typeDate(id: string, iso: string): Promise<void> {
-    const [y = '', m = '', d = ''] = iso.split('-');
-    for (const order of [
-      [m, d, y],
-      [y, m, d],
-      [d, m, y],
-    ]) {
-      for (const [i, part] of order.entries()) {
-        await page.keyboard.type(part);
-        if (part === y && i < order.length - 1) await page.keyboard.press('ArrowRight');
-      }
-      if ((await page.locator(`#${id}`).inputValue()) === iso) return;
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('ArrowLeft');
-    }
-    assert.fail(`could not type ${iso} into #${id} from the keyboard; it holds "${await page.locator(`#${id}`).inputValue()}"`);
-  }
-
-  /**
    * The error summary as GOV.UK asks for it: it has focus when the page loads, Tab moves to its
    * first link, and each link to a field on the same page moves focus to that field, whose
    * description carries the error message (unless `describedByError` is false).
@@ -347,7 +324,6 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
       const now = await focused();
       if (!now.inForm) continue;
       const key = now.id || `${now.tag}:${now.text}`;
-      // A native date field takes several Tab presses, one per segment.
       if (reached.at(-1) !== key) reached.push(key);
     }
     assert.equal(reached[0], fieldId('title'), 'Tab from main does not reach the first question first');
@@ -361,9 +337,9 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     await tabTo(fieldId('title'));
     await page.keyboard.type(String(first.title));
     await tabTo(fieldId('projectStart'));
-    await typeDate(fieldId('projectStart'), String(first.projectStart));
+    await page.keyboard.type(String(first.projectStart));
     await tabTo(fieldId('projectEnd'));
-    await typeDate(fieldId('projectEnd'), String(first.projectEnd));
+    await page.keyboard.type(String(first.projectEnd));
     for (const key of ['purposeCodes', 'targetGroupCodes']) {
       const ids = await stepForm()
         .locator(`input[name="${key}"]`)

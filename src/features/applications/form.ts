@@ -352,7 +352,7 @@ export const steps: readonly Step[] = [
           source: seed004,
         },
         columns: [
-          { key: 'date', kind: 'date', required: true, maxLength: 10, label: { sv: 'Datum', en: 'Date' } },
+          { key: 'date', kind: 'date', required: true, maxLength: 10, label: { sv: 'Datum (år-månad-dag)', en: 'Date (year-month-day)' } },
           { key: 'description', kind: 'text', required: true, maxLength: 1000, label: { sv: 'Delmål', en: 'Milestone' } },
         ],
       },

@@ -131,7 +131,8 @@ function TextInput(props: { field: Field; answers: DraftAnswers; errors: Errors;
         class={`govuk-input${field.kind === 'date' ? ' govuk-input--width-10' : ''}${errorClass}`}
         id={id}
         name={field.key}
-        type={field.kind === 'date' ? 'date' : 'text'}
+        type="text"
+        autocomplete="off"
         value={value}
         aria-describedby={aria}
       />
@@ -262,7 +263,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                     class={`govuk-input${column.kind === 'date' ? ' govuk-input--width-10' : ''}${cellError ? ' govuk-input--error' : ''}`}
                     id={cid}
                     name={key}
-                    type={column.kind === 'date' ? 'date' : column.kind === 'email' ? 'email' : 'text'}
+                    type={column.kind === 'email' ? 'email' : 'text'}
                     autocomplete={column.kind === 'email' ? 'email' : undefined}
                     spellcheck={column.kind === 'email' || column.kind === 'orgNumber' ? 'false' : undefined}
                     value={value}
