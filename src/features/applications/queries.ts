@@ -387,11 +387,13 @@ export async function listMyPagesApplications(db: DbOrTx, organisationIds: numbe
       callTitle: calls.title,
       callClosesOn: calls.closesOn,
       registryNumber: registryCases.registryNumber,
+      boardName: countyBoards.name,
     })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .leftJoin(registryCases, eq(registryCases.id, applications.registryCaseId))
+    .leftJoin(countyBoards, eq(countyBoards.countyCode, registryCases.boardCountyCode))
     .where(
       and(
         inArray(applications.organisationId, organisationIds),

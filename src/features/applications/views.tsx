@@ -1379,6 +1379,7 @@ export interface MyApplicationRow {
   callTitle: string;
   callClosesOn: string | null;
   registryNumber: string | null;
+  boardName: string | null;
 }
 
 /** Mina sidor's list: drafts with the date they will be deleted, and what was submitted within a year. */
@@ -1474,8 +1475,20 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
                     {r.title || t.untitled}
                   </a>
                 </td>
-                <td class="govuk-table__cell bp-nowrap" safe>
-                  {r.registryNumber ?? ''}
+                <td class="govuk-table__cell">
+                  <span class="bp-nowrap" safe>
+                    {r.registryNumber ?? ''}
+                  </span>
+                  {r.boardName ? (
+                    <>
+                      <br />
+                      <span class="govuk-body-s" safe>
+                        {r.boardName}
+                      </span>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td class="govuk-table__cell">{r.submittedAt ? formatDateTime(r.submittedAt, ctx.lang) : ''}</td>
                 <td class="govuk-table__cell">
