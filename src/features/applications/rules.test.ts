@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { stepBySlug } from './form.ts';
 import {
   bannerFor,
   budgetTotal,
-  canonicalJson,
   type DraftAnswers,
   deletionDate,
   mergeAnswers,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import organisationsnummerModule from 'organisationsnummer';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { addDays, stockholmDateOf } from '../../platform/format.ts';
 import { type CallWithDecision, callStatus, closesSoon, daysLeft } from '../calls/rules.ts';
 import { isCalendarDate } from './eligibility.ts';
@@ -296,18 +297,6 @@ export function mergeAnswers(current: DraftAnswers, update: DraftAnswers): Draft
 /** The fields whose saved value differs from the one a person tried to save: shown on a conflict. */
 export function changedKeys(saved: DraftAnswers, attempted: DraftAnswers): string[] {
   return Object.keys(attempted).filter((key) => JSON.stringify(saved[key] ?? null) !== JSON.stringify(attempted[key]));
-}
-
-/** JSON with object keys sorted, so equal content always gives the same bytes and the same hash. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function sha256Hex(text: string): string {

@@ -1,10 +1,10 @@
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { type CallWithDecision, callStatus } from '../calls/rules.ts';
 import { checkEligibility, type EligibilityFailure, requiredConfirmations } from './eligibility.ts';
 import { confirmations, costCategories, steps } from './form.ts';
 import {
   type AnswerError,
   budgetTotal,
-  canonicalJson,
   type DraftAnswers,
   listAnswer,
   parseDate,

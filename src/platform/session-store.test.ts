@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Session } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { DatabaseSessionStore } from './session-store.ts';
+
+let database: TestDatabase;
+before(async () => {
+  database = await createTestDatabase();
+});
+after(() => database.close());
+
+const session = (data: Record<string, unknown>, expires: string) =>
+  ({ ...data, cookie: { expires, originalMaxAge: 1800000 } }) as unknown as Session;
+
+function call<T>(run: (done: (err?: unknown, result?: T) => void) => void): Promise<T | undefined> {
+  return new Promise((resolve, reject) => run((err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function expiresAt(sid: string): Promise<number> {
+  const [row] = await database.query<{ expires_at: Date }>('SELECT expires_at FROM sessions WHERE sid = $1', [sid]);
+  return new Date(row!.expires_at).getTime();
+}
+
+test('an unchanged session is not written again within a minute; a changed one is written at once', async () => {
+  const store = new DatabaseSessionStore(database.db, 30 * 60_000);
+  await call((done) => store.set('s1', session({ personId: 'a', flash: undefined }, '2026-01-01T00:00:00Z'), done));
+  const first = await expiresAt('s1');
+  await new Promise((r) => setTimeout(r, 20));
+  // Only the cookie's expiry differs: nothing to store.
+  await call((done) => store.set('s1', session({ personId: 'a' }, '2026-01-01T00:30:00Z'), done));
+  assert.equal(await expiresAt('s1'), first);
+  await call((done) => store.set('s1', session({ personId: 'a', actingOrganisationId: 7 }, '2026-01-01T00:30:00Z'), done));
+  assert.ok((await expiresAt('s1')) > first);
+  const [row] = await database.query<{ data: Record<string, unknown> }>('SELECT data FROM sessions WHERE sid = $1', ['s1']);
+  assert.equal(row?.data.actingOrganisationId, 7);
+});
+
+test('a session read by another instance is compared with what it read', async () => {
+  const writer = new DatabaseSessionStore(database.db, 30 * 60_000);
+  const reader = new DatabaseSessionStore(database.db, 30 * 60_000);
+  await call((done) => writer.set('s2', session({ personId: 'b' }, 'x'), done));
+  const read = await call<Session | null>((done) => reader.get('s2', done));
+  assert.equal((read as unknown as { personId: string }).personId, 'b');
+  const before = await expiresAt('s2');
+  await new Promise((r) => setTimeout(r, 20));
+  await call((done) => reader.set('s2', session({ personId: 'b' }, 'y'), done));
+  assert.equal(await expiresAt('s2'), before, 'unchanged since it was read');
+  await call((done) => reader.set('s2', session({ personId: 'c' }, 'y'), done));
+  assert.ok((await expiresAt('s2')) > before);
+});
