@@ -553,43 +553,32 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const version = versionBody.safeParse(body);
     const confirmed = readConfirmations(body);
-    const confirmedAlready = JSON.stringify(mergeAnswers(detail.answers, confirmed)) === JSON.stringify(detail.answers);
-    // A newer version is acceptable only when it is this person's own twin request (a double click)
-    // that saved these very confirmations; anyone else's change must be reviewed first.
-    const ownTwin = confirmedAlready && detail.updatedBy === personId(request.actor);
-    if (!version.success || (version.data.version !== detail.version && !ownTwin)) {
+    if (!version.success || version.data.version !== detail.version) {
       return renderReview(request, reply, detail, { showProblems: false, notice: t.changedSinceReview }, 409);
     }
-    let current = detail;
-    const answers = mergeAnswers(detail.answers, confirmed);
-    if (JSON.stringify(answers) !== JSON.stringify(detail.answers)) {
-      const saved = await db.transaction((tx) =>
-        saveDraft(tx, { id: detail.id, basedOnVersion: detail.version, answers, personId: personId(request.actor), now: new Date() }),
-      );
-      if (saved.ok) current = { ...detail, answers, version: saved.version, updatedAt: saved.updatedAt };
-      else {
-        // A twin request (a double click) saved the same confirmations first: go on from its version.
-        const fresh = await findApplication(db, detail.id);
-        if (!fresh || fresh.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
-        if (JSON.stringify(mergeAnswers(fresh.answers, confirmed)) !== JSON.stringify(fresh.answers)) {
-          return renderReview(request, reply, fresh, { showProblems: false, notice: t.changedSinceReview }, 409);
-        }
-        current = fresh;
-      }
-    }
     const result = await submitApplication(db, {
-      applicationId: current.id,
-      version: current.version,
+      application: detail,
+      confirmations: confirmed,
+      version: detail.version,
       personId: personId(request.actor),
       now: new Date(),
       caseCode: app.config.REGISTRY_CASE_CODE,
       publicUrl: app.config.publicUrl,
     });
-    if (result.ok) return reply.redirect(`/ansokningar/${current.id}/kvitto`, 303);
-    const fresh = (await findApplication(db, current.id)) ?? current;
-    if (result.reason === 'problems') return renderReview(request, reply, fresh, { showProblems: true }, 400);
+    if (result.ok) return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
+    if (result.reason === 'problems') {
+      // Keep the ticks: the applicant corrects what the list says and submits again.
+      const answers = mergeAnswers(detail.answers, confirmed);
+      if (JSON.stringify(answers) !== JSON.stringify(detail.answers)) {
+        await db.transaction((tx) =>
+          saveDraft(tx, { id: detail.id, basedOnVersion: detail.version, answers, personId: personId(request.actor), now: new Date() }),
+        );
+      }
+      return renderReview(request, reply, (await findApplication(db, detail.id)) ?? detail, { showProblems: true }, 400);
+    }
+    const fresh = (await findApplication(db, detail.id)) ?? detail;
     if (result.reason === 'changed') return renderReview(request, reply, fresh, { showProblems: false, notice: t.changedSinceReview }, 409);
-    return reply.redirect(`/ansokningar/${current.id}`, 303);
+    return reply.redirect(`/ansokningar/${detail.id}`, 303);
   });
 
   async function renderSignatory(

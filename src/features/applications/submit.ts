@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { applicationSnapshots, applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -7,7 +7,7 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { boardName as findBoardName, openCase } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { type ApplicationDetail, findApplication, latestSignatoryApproval, listAttachments, loadChoiceOptions } from './queries.ts';
-import { rowsAnswer } from './rules.ts';
+import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
 import { checkSubmission, isLateOn, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
 
 export type SubmitResult =
@@ -96,16 +96,25 @@ function confirmationMail(
  */
 export async function submitApplication(
   db: Db,
-  input: { applicationId: string; version: number; personId: string; now: Date; caseCode: string; publicUrl: string },
+  input: {
+    /** The draft as the route loaded it, and the confirmations ticked on the review page. */
+    application: ApplicationDetail;
+    confirmations: DraftAnswers;
+    version: number;
+    personId: string;
+    now: Date;
+    caseCode: string;
+    publicUrl: string;
+  },
 ): Promise<SubmitResult> {
-  const detail = await findApplication(db, input.applicationId);
-  if (!detail) return { ok: false, reason: 'notDraft' };
-  if (detail.status !== 'draft') {
-    return detail.registryNumber
-      ? { ok: true, registryNumber: detail.registryNumber, alreadySubmitted: true }
+  if (input.application.status !== 'draft') {
+    return input.application.registryNumber
+      ? { ok: true, registryNumber: input.application.registryNumber, alreadySubmitted: true }
       : { ok: false, reason: 'notDraft' };
   }
-  if (detail.version !== input.version) return { ok: false, reason: 'changed' };
+  if (input.application.version !== input.version) return { ok: false, reason: 'changed' };
+  // The confirmations are stored with the status flip, in the same transaction.
+  const detail = { ...input.application, answers: mergeAnswers(input.application.answers, input.confirmations) };
   const { content, serialised, problems } = await prepareSubmission(db, detail, input.now);
   if (problems.length > 0) return { ok: false, reason: 'problems', problems };
   const late = isLateOn(detail.call, stockholmDateOf(input.now));
@@ -116,7 +125,16 @@ export async function submitApplication(
     // The guard on status and version makes a double click, or a save racing the submission, lose here.
     const [flipped] = await tx
       .update(applications)
-      .set({ status: 'submitted', submittedAt: input.now, isLate: late, amountAppliedOre: content.amounts.appliedOre })
+      .set({
+        status: 'submitted',
+        submittedAt: input.now,
+        isLate: late,
+        amountAppliedOre: content.amounts.appliedOre,
+        answers: detail.answers,
+        version: sql`${applications.version} + 1`,
+        updatedAt: input.now,
+        updatedBy: input.personId,
+      })
       .where(and(eq(applications.id, detail.id), eq(applications.status, 'draft'), eq(applications.version, input.version)))
       .returning({ id: applications.id });
     if (!flipped) return null;
@@ -156,7 +174,7 @@ export async function submitApplication(
   });
   if (outcome) return { ok: true, registryNumber: outcome, alreadySubmitted: false };
   // Lost the race: either a twin request submitted it (same result) or someone saved a newer version.
-  const after = await findApplication(db, input.applicationId);
+  const after = await findApplication(db, detail.id);
   if (after?.registryNumber) return { ok: true, registryNumber: after.registryNumber, alreadySubmitted: true };
   return { ok: false, reason: 'changed' };
 }
