@@ -19,7 +19,7 @@ import { authPlugin } from './platform/auth/plugin.ts';
 import { registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
-import { PageCache, PublicContentChanges, registerPageCache } from './platform/page-cache.ts';
+import { PageCache, PublicContentChanges, pageCacheServerFactory, registerPageCache } from './platform/page-cache.ts';
 import type { Viewer } from './platform/page-context.ts';
 import { DatabaseSessionStore } from './platform/session-store.ts';
 import type { ClamdScanner } from './platform/storage/clamd.ts';
@@ -70,7 +70,10 @@ function sessionSecret(config: Config): string {
 }
 
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;
   const app = Fastify({
+    // Cache hits are answered by the HTTP server itself, before Fastify routes them.
+    ...(pageCache ? { serverFactory: pageCacheServerFactory(pageCache) } : {}),
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.NODE_ENV === 'production',
     bodyLimit: 2 * 1024 * 1024,
@@ -89,7 +92,6 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const publicContent = await PublicContentChanges.listen(database);
   app.decorate('publicContent', publicContent.changes);
   app.addHook('onClose', async () => publicContent.stop());
-  const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;
   app.decorate('pageCache', pageCache);
   registerPageCache(app, pageCache);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, openConfiguredDatabase } from './db/client.ts';
 import { purgeExpiredDraftsJob, rescanQuarantinedJob } from './features/applications/jobs.ts';
 import { configuredProviders } from './platform/auth/settings.ts';
 import { stockholmDateOf } from './platform/format.ts';
@@ -14,20 +14,30 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   jobs: JobRunner;
+  listen(options: { host: string; port: number }): Promise<void>;
+  /**
+   * Starts the job runner; when it cannot start, closes everything and rejects. Separate from
+   * `listen` so that main can start it after the first requests: its module and queue set-up
+   * would otherwise hold them up.
+   */
+  startJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * Opens the database (PGlite under DATA_DIR, or the server in DATABASE_URL), applies the
- * migrations, seeds the demo data into an empty database, and builds the app. Used by main and by
- * tests and benchmarks that need the whole service.
+ * migrations, seeds the demo data into an empty database, and builds the app; `listen` and
+ * `startJobs` then start it. Used by main and by tests and benchmarks that need the whole service.
+ * `opening`: the database main began to open (`openConfiguredDatabase`) while this module loaded.
  */
-export async function startServer(config: Config, logger?: import('fastify').FastifyServerOptions['logger']): Promise<RunningServer> {
-  // Fails before anything opens when production lacks its identity providers.
+export async function startServer(
+  config: Config,
+  logger?: import('fastify').FastifyServerOptions['logger'],
+  opening?: Promise<Database>,
+): Promise<RunningServer> {
+  // Fails before anything opens when production lacks its identity providers (main checks first too).
   configuredProviders(config);
-  const database = await openDatabase(
-    config.DATABASE_URL ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE } : { dataDir: config.DATA_DIR },
-  );
+  const database = await (opening ?? openConfiguredDatabase(config));
   try {
     await database.migrate();
     if (config.SEED_DEMO) {
@@ -44,25 +54,30 @@ export async function startServer(config: Config, logger?: import('fastify').Fas
       logger: app.log,
       jobs: [drainOutboxJob(mailer), purgeExpiredSessionsJob, purgeExpiredDraftsJob, rescanQuarantinedJob],
     });
-    try {
-      await jobs.start();
-    } catch (err) {
-      await jobs.stop().catch(() => {});
+    const close = async () => {
+      // Requests first, then running jobs (which may still write), then the database they use.
       await app.close();
+      await jobs.stop();
       mailer.close();
-      throw err;
-    }
+      await database.close();
+    };
     return {
       app,
       database,
       jobs,
-      async close() {
-        // Requests first, then running jobs (which may still write), then the database they use.
-        await app.close();
-        await jobs.stop();
-        mailer.close();
-        await database.close();
+      async listen(options) {
+        await app.listen(options);
       },
+      async startJobs() {
+        try {
+          await jobs.start();
+        } catch (err) {
+          await jobs.stop().catch(() => {});
+          await close();
+          throw err;
+        }
+      },
+      close,
     };
   } catch (err) {
     await database.close();

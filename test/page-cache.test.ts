@@ -113,3 +113,50 @@ test("a write with notify on one instance clears another instance's cached page"
 
   assert.ok(await waitForTitle(appB, title, 2000), "instance B still served its cached catalogue 2 s after instance A's write");
 });
+
+test('a listening server answers a cached page before Fastify, with the stored headers but none of the rate limit', async (t) => {
+  const server = await buildTestApp();
+  t.after(() => server.close());
+  const { app } = server;
+  let reachedFastify = 0;
+  app.addHook('onRequest', async () => {
+    reachedFastify++;
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  assert.ok(address && typeof address === 'object');
+  const url = `http://127.0.0.1:${address.port}${CATALOGUE}`;
+
+  const first = await fetch(url);
+  assert.equal(first.headers.get('x-page-cache'), 'miss');
+  const page = await first.text();
+  assert.equal(reachedFastify, 1);
+
+  const hit = await fetch(url);
+  assert.equal(hit.status, 200);
+  assert.equal(hit.headers.get('x-page-cache'), 'hit');
+  assert.equal(await hit.text(), page);
+  assert.match(hit.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.equal(hit.headers.get('content-type'), 'text/html; charset=utf-8');
+  assert.equal(
+    hit.headers.get('x-ratelimit-limit'),
+    null,
+    'a cached page is not counted against the rate limit, so it does not claim to be',
+  );
+  assert.equal(reachedFastify, 1, 'the hit went through Fastify');
+
+  const head = await fetch(url, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+  assert.equal(head.headers.get('x-page-cache'), 'hit');
+  assert.equal(head.headers.get('content-length'), String(Buffer.byteLength(page)));
+  assert.equal(await head.text(), '');
+
+  // fetch asks for compression and decodes it: the page comes back the same.
+  const compressed = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(compressed.headers.get('content-encoding'), 'br');
+  assert.equal(await compressed.text(), page);
+
+  const signedIn = await fetch(url, { headers: { cookie: 'sid=abc' } });
+  assert.notEqual(signedIn.headers.get('x-page-cache'), 'hit', 'a visitor with a session gets a page of their own');
+  await signedIn.text();
+  assert.equal(reachedFastify, 2);
+});

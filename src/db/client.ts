@@ -1,18 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import type { Config } from '../config.ts';
 import { lockDataDir } from './lock.ts';
-import * as schema from './schema/index.ts';
+import type * as schemaModule from './schema/index.ts';
 
-export type Schema = typeof schema;
+export type Schema = typeof schemaModule;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** What a query function takes: the database, or the transaction of the use case that called it. */
@@ -37,11 +33,39 @@ export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: st
 /** Arbitrary constant that serialises migrations between app instances sharing one server. */
 const MIGRATION_LOCK_KEY = 72_511_037;
 
+/**
+ * Whether the database has every committed migration, by the rule drizzle's migrator applies:
+ * a migration is pending when its journal time is later than the last one recorded. Lets a start
+ * on an up-to-date database skip the migrator (reading and hashing every file, its DDL checks).
+ */
+async function migrationsApplied(query: (text: string) => Promise<Record<string, unknown>[]>): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const latest = Math.max(...journal.entries.map((e) => e.when));
+  const [table] = await query("SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present");
+  if (table?.present !== true) return false;
+  const [last] = await query('SELECT max(created_at) AS created_at FROM drizzle.__drizzle_migrations');
+  return last?.created_at !== null && last?.created_at !== undefined && Number(last.created_at) >= latest;
+}
+
+// Each kind loads its driver (and the schema) when opened: a start on PGlite never loads pg and the
+// reverse, and main can begin to open the database while the rest of the app loads.
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return 'url' in options ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options);
 }
 
+/** The database the configuration names: the server in DATABASE_URL, else PGlite under DATA_DIR. */
+export function openConfiguredDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR'>): Promise<Database> {
+  return openDatabase(
+    config.DATABASE_URL ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE } : { dataDir: config.DATA_DIR },
+  );
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }, schema] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('./schema/index.ts'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
@@ -69,6 +93,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       };
     },
     async migrate() {
+      if (await migrationsApplied(async (text) => (await pool.query(text)).rows)) return;
       // A dedicated connection holds the advisory lock for the whole run, so that two instances
       // starting together apply each migration once.
       const client = new pg.Client({ connectionString: url });
@@ -76,7 +101,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await client.query('SET client_min_messages = warning');
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(client), { migrationsFolder });
+        const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+        await migrate(drizzlePg(client), { migrationsFolder });
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
         await client.end();
@@ -89,21 +115,30 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 async function openPglite(options: { dataDir: string } | { memory: true; loadDataDir?: Blob | File }): Promise<Database> {
+  // The lock first: a second process on the folder stops before loading anything.
   let release = () => {};
-  let client: PGlite;
   if ('dataDir' in options) {
     mkdirSync(options.dataDir, { recursive: true });
     release = lockDataDir(options.dataDir).release;
-    try {
-      client = await PGlite.create(join(options.dataDir, 'pg'));
-    } catch (err) {
-      release();
-      throw err;
-    }
-  } else {
-    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let client: PGlite | undefined;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    // Drizzle and the schema load while PGlite compiles and starts.
+    const loading = Promise.all([import('drizzle-orm/pglite'), import('./schema/index.ts')]);
+    loading.catch(() => {});
+    if ('dataDir' in options) client = await PGlite.create(join(options.dataDir, 'pg'));
+    else client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const [{ drizzle: drizzlePglite }, schema] = await loading;
+    return pgliteDatabase(client, drizzlePglite(client, { schema }) as unknown as Db, release);
+  } catch (err) {
+    await client?.close().catch(() => {});
+    release();
+    throw err;
+  }
+}
+
+function pgliteDatabase(client: PGlite, db: Db, release: () => void): Database {
   return {
     kind: 'pglite',
     db,
@@ -121,8 +156,10 @@ async function openPglite(options: { dataDir: string } | { memory: true; loadDat
       };
     },
     async migrate() {
+      if (await migrationsApplied(async (text) => (await client.query<Record<string, unknown>>(text)).rows)) return;
       await client.exec('SET client_min_messages = warning');
-      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
     },
     async close() {
       await client.close();

@@ -1,16 +1,19 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { stockholmDateOf } from './format.ts';
 
 export const PUBLIC_CONTENT_CHANNEL = 'public_content_changed';
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** A stored page: its body in each encoding, and the response head for each, built once when stored. */
 interface Entry {
-  headers: Record<string, string>;
-  identity: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  body: Record<Encoding, Buffer>;
+  /** `writeHead` headers as a flat [name, value, name, value…] list, the form Node writes fastest. */
+  head: Record<Encoding, string[]>;
 }
 
 /**
@@ -21,11 +24,13 @@ interface Entry {
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  private serving = true;
 
   constructor(private readonly maxEntries: number) {}
 
+  /** The stored page, unless the app is closing (then Fastify answers: 503 and close the connection). */
   get(key: string): Entry | undefined {
-    return this.entries.get(key);
+    return this.serving ? this.entries.get(key) : undefined;
   }
 
   set(key: string, entry: Entry): void {
@@ -39,6 +44,11 @@ export class PageCache {
   }
 
   clear(): void {
+    this.entries.clear();
+  }
+
+  stopServing(): void {
+    this.serving = false;
     this.entries.clear();
   }
 
@@ -106,47 +116,115 @@ function stockholmToday(): string {
   return today.date;
 }
 
-/** The cache key, or null when this request must not be served from or stored in the cache. */
-function keyOf(request: FastifyRequest): string | null {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.routeOptions.config.pageCache !== true) return null;
-  // Read the raw header: this runs before the cookie plugin, and a session means a personal page.
-  const cookie = request.headers.cookie ?? '';
+/** The key of an anonymous GET or HEAD of `url`, or null when the request carries a session. */
+function keyOfRaw(method: string | undefined, url: string | undefined, cookie: string | undefined): string | null {
+  if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return null;
+  if (cookie === undefined) return `${stockholmToday()}|sv|${url}`;
+  // A session means a personal page.
   if (/(?:^|;\s*)sid=/.test(cookie)) return null;
   const lang = /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sv';
-  return `${stockholmToday()}|${lang}|${request.url}`;
+  return `${stockholmToday()}|${lang}|${url}`;
 }
 
-function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+/** The cache key, or null when this request must not be served from or stored in the cache. */
+function keyOf(request: FastifyRequest): string | null {
+  if (request.routeOptions.config.pageCache !== true) return null;
+  // The raw header: this runs before the cookie plugin.
+  return keyOfRaw(request.method, request.url, request.headers.cookie);
+}
+
+function pickEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity';
   if (/\bbr\b/.test(acceptEncoding)) return 'br';
   if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
   return 'identity';
 }
 
+/** The stored page for this request, if any. Only pages of `pageCache` routes are ever stored. */
+function hitOf(cache: PageCache, req: IncomingMessage): Entry | undefined {
+  const key = keyOfRaw(req.method, req.url, req.headers.cookie);
+  return key === null ? undefined : cache.get(key);
+}
+
+function writeHit(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  res.writeHead(200, entry.head[encoding]);
+  res.end(req.method === 'HEAD' ? undefined : entry.body[encoding]);
+}
+
+/** Headers of the filling response that are not stored: they belong to that response or client only. */
+const UNSTORED_HEADER = /^(?:content-length|set-cookie|retry-after|x-ratelimit-.*)$/;
+
+function entryOf(payload: string, headers: Record<string, unknown>): Entry {
+  const kept: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !UNSTORED_HEADER.test(name)) kept.push(name, String(value));
+  }
+  kept.push('vary', 'accept-encoding', 'x-page-cache', 'hit');
+  const identity = Buffer.from(payload);
+  const body: Record<Encoding, Buffer> = {
+    identity,
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+    gzip: gzipSync(identity, { level: 9 }),
+  };
+  const headOf = (encoding: Encoding) => [
+    ...kept,
+    'content-length',
+    String(body[encoding].length),
+    ...(encoding === 'identity' ? [] : ['content-encoding', encoding]),
+  ];
+  return { body, head: { identity: headOf('identity'), br: headOf('br'), gzip: headOf('gzip') } };
+}
+
+interface FastifyHttpOptions {
+  http?: http.ServerOptions;
+  keepAliveTimeout: number;
+  requestTimeout: number;
+  connectionTimeout: number;
+  maxRequestsPerSocket: number;
+}
+
 /**
- * Must be registered before every other plugin: a hit is written straight to the socket from the
- * first hook, with the headers (security headers included) stored from the response that filled
- * the entry, and compressed once when stored rather than on every hit.
+ * The HTTP server for Fastify's `serverFactory`: a cache hit is answered here, before Fastify
+ * parses, routes or runs a hook for it; every other request goes to Fastify. The server gets the
+ * timeouts Fastify gives the servers it makes itself.
+ */
+export function pageCacheServerFactory(cache: PageCache): FastifyServerFactory {
+  return (handler, options) => {
+    // Fastify passes its options with these filled in (its defaults where the app sets none).
+    const o = options as unknown as FastifyHttpOptions;
+    const server = http.createServer(o.http ?? {}, (req, res) => {
+      const entry = hitOf(cache, req);
+      if (entry) writeHit(req, res, entry);
+      else handler(req, res);
+    });
+    server.keepAliveTimeout = o.keepAliveTimeout;
+    server.requestTimeout = o.requestTimeout;
+    server.setTimeout(o.connectionTimeout);
+    if (o.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+    return server;
+  };
+}
+
+/**
+ * Must be registered before every other plugin. On a listening server the hits are answered by
+ * `pageCacheServerFactory`; the first hook answers those that reach Fastify another way
+ * (`app.inject`). The headers (security headers included) are stored from the response that
+ * filled the entry, and each page is compressed once when stored rather than on every hit.
  */
 export function registerPageCache(app: FastifyInstance, cache: PageCache | null): void {
   if (!cache) return;
   app.publicContent.subscribe(() => cache.clear());
+  app.addHook('preClose', (done) => {
+    cache.stopServing();
+    done();
+  });
 
   app.addHook('onRequest', (request, reply, done) => {
-    const key = keyOf(request);
-    const entry = key ? cache.get(key) : undefined;
+    const entry = request.routeOptions.config.pageCache === true ? hitOf(cache, request.raw) : undefined;
     if (!entry) return done();
-    const encoding = pickEncoding(request.headers['accept-encoding']);
-    const body = entry[encoding];
     reply.hijack();
-    reply.raw.writeHead(200, {
-      ...entry.headers,
-      vary: 'accept-encoding',
-      'x-page-cache': 'hit',
-      'content-length': String(body.length),
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-    });
-    reply.raw.end(request.method === 'HEAD' ? undefined : body);
+    writeHit(request.raw, reply.raw, entry);
   });
 
   // Registered before the compression plugin, so the payload here is still the rendered string.
@@ -154,17 +232,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache | null)
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const key = keyOf(request);
     if (!key) return payload;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && name !== 'content-length' && name !== 'set-cookie') headers[name] = String(value);
-    }
-    const identity = Buffer.from(payload);
-    cache.set(key, {
-      headers,
-      identity,
-      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
-      gzip: gzipSync(identity, { level: 9 }),
-    });
+    cache.set(key, entryOf(payload, reply.getHeaders()));
     reply.header('x-page-cache', 'miss');
     return payload;
   });

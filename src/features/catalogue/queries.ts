@@ -12,7 +12,7 @@ import {
   projects,
   purposes,
 } from '../../db/schema/index.ts';
-import { type CatalogueFilters, containsPattern, type KnownValues, type ProjectSummary, type SortOrder } from './rules.ts';
+import { type CatalogueFilters, containsPattern, type KnownValues, type ProjectSummary, type SortOrder, sectionOf } from './rules.ts';
 
 export interface Option<T = string> {
   value: T;
@@ -25,7 +25,8 @@ export interface CatalogueOptions {
   counties: Option[];
   years: number[];
   municipalities: (Option & { countyCode: string })[];
-  programmes: Option[];
+  /** `section` is the programme's short name in lists, e.g. "§ 37 a". */
+  programmes: (Option & { section: string })[];
   purposes: Option[];
 }
 
@@ -41,7 +42,7 @@ export async function loadCatalogueOptions(db: DbOrTx): Promise<CatalogueOptions
       )
       .orderBy(asc(organisations.name)),
     db
-      .select({ value: programmes.code, name: programmes.name, nameEn: programmes.nameEn })
+      .select({ value: programmes.code, name: programmes.name, nameEn: programmes.nameEn, legalBasis: programmes.legalBasis })
       .from(programmes)
       .orderBy(asc(programmes.sortOrder), asc(programmes.code)),
     db
@@ -57,7 +58,7 @@ export async function loadCatalogueOptions(db: DbOrTx): Promise<CatalogueOptions
     municipalities: municipalityRows.flatMap((m) =>
       m.value ? [{ value: m.value, name: m.name, nameEn: m.name, countyCode: m.countyCode }] : [],
     ),
-    programmes: programmeRows,
+    programmes: programmeRows.map(({ legalBasis, ...p }) => ({ ...p, section: sectionOf(legalBasis) })),
     purposes: purposeRows.filter((p) => !seenPurposes.has(p.value) && seenPurposes.add(p.value)),
   };
 }

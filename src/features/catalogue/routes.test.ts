@@ -50,6 +50,39 @@ test('lists the Östergötland projects for county 05 and none of Jämtland’s'
   assert.ok(!jamtland.includes('Stadsdelsmammor'));
 });
 
+test('leaves out the columns a filter fixes and keys the programme sections once', async () => {
+  const filtered = (await get('/projekt?lan=05')).body;
+  const headers = (html: string) => [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+  assert.deepEqual(headers(filtered), ['Projekt', 'Kommuner', 'År', 'Bidrag', 'Belopp']);
+  assert.match(filtered, /<td class="govuk-table__cell">§ 37<\/td>/);
+  assert.match(filtered, /§ 37: Bidrag för att utveckla kapacitet/);
+  assert.deepEqual(headers((await get('/projekt')).body), ['Projekt', 'Kommuner', 'Län', 'År', 'Bidrag', 'Belopp']);
+  const narrow = (await get('/projekt?lan=05&ar=2023&bidrag=s37')).body;
+  assert.deepEqual(headers(narrow), ['Projekt', 'Kommuner', 'Belopp']);
+  assert.doesNotMatch(narrow, /§ 37: /);
+});
+
+test('explains demo data once, and tags each demo row only in a list that mixes them with real ones', async () => {
+  const row = (title: string, isDemo: boolean) => ({
+    countyCode: '01',
+    programmeCode: 's37a',
+    year: 2020,
+    title,
+    description: 'Demotest',
+    searchText: 'demotest',
+    isDemo,
+  });
+  await t.database.db.insert(projects).values([row('Demotest A', true), row('Demotest B', true)]);
+  const allDemo = (await get('/projekt?lan=01')).body;
+  assert.match(allDemo, /Alla projekt i listan är demodata/);
+  assert.doesNotMatch(allDemo, /govuk-tag--yellow">Demo</);
+  await t.database.db.insert(projects).values(row('Verkligt test', false));
+  // Another URL: the page above stays cached, as nothing announced the write.
+  const mixed = (await get('/projekt?lan=01&sortering=titel')).body;
+  assert.match(mixed, /Projekt märkta Demo är demodata/);
+  assert.equal([...mixed.matchAll(/<strong class="govuk-tag govuk-tag--yellow">Demo<\/strong>/g)].length, 2);
+});
+
 test('finds one project by free text', async () => {
   const res = await get('/projekt?q=Stadsdelsmammor');
   assert.equal(res.statusCode, 200);

@@ -6,7 +6,6 @@ import {
   containsPattern,
   csvCell,
   describePeriod,
-  excerpt,
   type KnownValues,
   kronorForSpreadsheet,
   type ProjectSummary,
@@ -15,6 +14,7 @@ import {
   parseCatalogueQuery,
   projectsCsv,
   projectsJson,
+  sectionOf,
   toCsv,
 } from './rules.ts';
 
@@ -110,11 +110,10 @@ test('counts pages and lists the page numbers around the current one', () => {
   assert.deepEqual(pageWindow(2, 3), [1, 2, 3]);
 });
 
-test('cuts a long description at a word', () => {
-  assert.equal(excerpt('kort text'), 'kort text');
-  const cut = excerpt(`${'ord '.repeat(100)}slut`, 50);
-  assert.ok(cut.endsWith('ord…'), cut);
-  assert.ok(cut.length <= 51);
+test('names a programme by the section its legal basis ends with', () => {
+  assert.equal(sectionOf('Förordning (2010:1122) om statlig ersättning för insatser för vissa utlänningar, § 37 a'), '§ 37 a');
+  assert.equal(sectionOf('Förordning (2010:1122), § 37'), '§ 37');
+  assert.equal(sectionOf('Lokal föreskrift'), 'Lokal föreskrift');
 });
 
 test('shows the source wording when a period date is impossible', () => {

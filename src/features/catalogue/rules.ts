@@ -141,13 +141,10 @@ export function pageOffset(page: number, pageSize = PAGE_SIZE): number {
   return (page - 1) * pageSize;
 }
 
-/** The start of a description, cut at a word boundary. */
-export function excerpt(text: string, maxLength = 220): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= maxLength) return clean;
-  const cut = clean.slice(0, maxLength);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+/** The section a programme's legal basis ends with ("… (2010:1122) …, § 37 a" gives "§ 37 a"), or all of it. */
+export function sectionOf(legalBasis: string): string {
+  const at = legalBasis.lastIndexOf('§');
+  return at === -1 ? legalBasis : legalBasis.slice(at).trim();
 }
 
 export interface ProjectPeriodFields {

@@ -1,5 +1,5 @@
 import { Money } from '../../platform/components.tsx';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -8,7 +8,6 @@ import {
   type CatalogueFilters,
   catalogueQueryString,
   describePeriod,
-  excerpt,
   type ProjectPeriodFields,
   type ProjectSummary,
   pageWindow,
@@ -59,7 +58,11 @@ function optionName(option: Option, lang: Lang): string {
   return lang === 'en' ? option.nameEn : option.name;
 }
 
-/** A labelled select whose empty first option means "all"; shared by the statistics filters. */
+/**
+ * A labelled select whose empty first option means "all", for the statistics filters. The
+ * catalogue's selects put the text straight in each option: a span inside an option is not valid
+ * HTML, but the statistics test still reads it.
+ */
 export function FilterSelect(props: {
   name: string;
   label: string;
@@ -122,7 +125,19 @@ function FilterForm({ filters, options, lang }: { filters: CatalogueFilters; opt
     <form method="get" action="/projekt" class="bp-filters">
       <h2 class="govuk-heading-m">{t.filtersHeading}</h2>
       {selects.map((select) => (
-        <FilterSelect {...select} />
+        <div class="govuk-form-group">
+          <label class="govuk-label" for={`filter-${select.name}`}>
+            {select.label as 'safe'}
+          </label>
+          <select class="govuk-select" id={`filter-${select.name}`} name={select.name}>
+            <option value="">{select.allLabel as 'safe'}</option>
+            {select.options.map((o) => (
+              <option value={o.value} selected={o.value === select.selected} safe>
+                {o.text}
+              </option>
+            ))}
+          </select>
+        </div>
       ))}
       <div class="govuk-form-group">
         <label class="govuk-label" for="filter-q">
@@ -168,9 +183,9 @@ function Notes({ notes, lang }: { notes: QueryNote[]; lang: Lang }) {
   );
 }
 
-function SummaryList({ rows, classes }: { rows: [string, JSX.Element][]; classes?: string }) {
+function SummaryList({ rows }: { rows: [string, JSX.Element][] }) {
   return (
-    <dl class={classes ? `govuk-summary-list ${classes}` : 'govuk-summary-list'}>
+    <dl class="govuk-summary-list">
       {rows.map(([key, value]) => (
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key" safe>
@@ -183,33 +198,129 @@ function SummaryList({ rows, classes }: { rows: [string, JSX.Element][]; classes
   );
 }
 
-function ProjectRow({ project, lang }: { project: ProjectSummary; lang: Lang }) {
+/** The municipalities of a project, or "Uppgift saknas". */
+function placesOf(project: ProjectSummary, lang: Lang): string {
+  return project.municipalities.length > 0 ? project.municipalities.map((m) => m.name).join(', ') : texts(lang).notStated;
+}
+
+const cell = 'govuk-table__cell';
+const numericCell = 'govuk-table__cell govuk-table__cell--numeric';
+
+/**
+ * One row per project, kept lean (the page is cached and served often): columns a filter already
+ * fixes are left out, a programme is named by its section with a key below the table, and demo data
+ * is explained once above it, with a tag per row only when the page mixes demo and real projects.
+ */
+function ResultsTable({
+  projects,
+  filters,
+  programmes,
+  lang,
+}: {
+  projects: ProjectSummary[];
+  filters: CatalogueFilters;
+  programmes: CatalogueOptions['programmes'];
+  lang: Lang;
+}) {
   const t = texts(lang);
-  const rows: [string, JSX.Element][] = [
-    [
-      t.municipalities,
-      project.municipalities.length > 0 ? <span safe>{project.municipalities.map((m) => m.name).join(', ')}</span> : t.notStated,
-    ],
-    [t.partners, project.partners.length > 0 ? <span safe>{project.partners.join(', ')}</span> : t.notStated],
-    [t.period, <Period project={project} lang={lang} />],
-    [t.amount, <Money ore={project.amountOre} lang={lang} />],
-    [t.countyLabel, <span safe>{project.countyName}</span>],
-    [t.programmeLabel, <span safe>{project.programmeName}</span>],
-    [t.yearLabel, String(project.year)],
-  ];
+  const showCounty = !filters.countyCode;
+  const showYear = filters.year === undefined;
+  const showProgramme = !filters.programmeCode;
+  const listed = programmes.filter((p) => projects.some((project) => project.programmeCode === p.value));
+  const sectionOf = new Map(programmes.map((p) => [p.value, p.section]));
+  const demos = projects.filter((p) => p.isDemo).length;
+  const tagEach = demos > 0 && demos < projects.length;
   return (
-    <li class="govuk-!-margin-bottom-7">
-      <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
-        <a class="govuk-link" href={`/projekt/${project.id}`} safe>
-          {project.title}
-        </a>{' '}
-        {project.isDemo ? <DemoTag lang={lang} /> : ''}
-      </h3>
-      <p class="govuk-body" safe>
-        {excerpt(project.description)}
-      </p>
-      <SummaryList rows={rows} classes="govuk-summary-list--no-border govuk-!-margin-bottom-0" />
-    </li>
+    <>
+      {demos === 0 ? '' : <p class="govuk-body">{demos === projects.length ? t.demoAll : t.demoSome}</p>}
+      <table class="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="resultat">
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              {t.project}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t.municipalities}
+            </th>
+            {showCounty ? (
+              <th scope="col" class="govuk-table__header">
+                {t.countyLabel}
+              </th>
+            ) : (
+              ''
+            )}
+            {showYear ? (
+              <th scope="col" class="govuk-table__header">
+                {t.yearLabel}
+              </th>
+            ) : (
+              ''
+            )}
+            {showProgramme ? (
+              <th scope="col" class="govuk-table__header">
+                {t.programmeLabel}
+              </th>
+            ) : (
+              ''
+            )}
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              {t.amount}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {projects.map((p) => (
+            <tr>
+              <th scope="row" class="govuk-table__header">
+                <a class="govuk-link" href={`/projekt/${p.id}`} safe>
+                  {p.title}
+                </a>
+                {tagEach && p.isDemo ? (
+                  <>
+                    {' '}
+                    <strong class="govuk-tag govuk-tag--yellow">{t.demo}</strong>
+                  </>
+                ) : (
+                  ''
+                )}
+              </th>
+              <td class={cell} safe>
+                {placesOf(p, lang)}
+              </td>
+              {showCounty ? (
+                <td class={cell} safe>
+                  {p.countyName}
+                </td>
+              ) : (
+                ''
+              )}
+              {showYear ? <td class={cell}>{p.year}</td> : ''}
+              {showProgramme ? (
+                <td class={cell} safe>
+                  {sectionOf.get(p.programmeCode) ?? p.programmeName}
+                </td>
+              ) : (
+                ''
+              )}
+              {p.amountOre === null ? (
+                <td class={numericCell}>{t.notStated}</td>
+              ) : (
+                <td class={`${numericCell} bp-nowrap`} safe>
+                  {formatKronor(p.amountOre, lang)}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {showProgramme && listed.length > 0 ? (
+        <p class="govuk-body-s" safe>
+          {listed.map((p) => `${p.section}: ${optionName(p, lang)}.`).join(' ')}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
   );
 }
 
@@ -283,7 +394,9 @@ export function CataloguePage({ ctx, filters, notes, options, projects, total, o
           <FilterForm filters={filters} options={options} lang={ctx.lang} />
         </div>
         <div class="govuk-grid-column-two-thirds">
-          <h2 class="govuk-heading-m">{t.resultsHeading}</h2>
+          <h2 class="govuk-heading-m" id="resultat">
+            {t.resultsHeading}
+          </h2>
           {projects.length === 0 && total > 0 ? (
             <p class="govuk-body" role="status">
               {t.pageBeyondEnd}{' '}
@@ -297,11 +410,11 @@ export function CataloguePage({ ctx, filters, notes, options, projects, total, o
             </p>
           )}
           {total === 0 ? <p class="govuk-body">{t.noResults}</p> : ''}
-          <ul class="govuk-list">
-            {projects.map((p) => (
-              <ProjectRow project={p} lang={ctx.lang} />
-            ))}
-          </ul>
+          {projects.length > 0 ? (
+            <ResultsTable projects={projects} filters={filters} programmes={options.programmes} lang={ctx.lang} />
+          ) : (
+            ''
+          )}
           <Pagination filters={filters} pages={pages} lang={ctx.lang} />
           <h2 class="govuk-heading-m">{t.exportHeading}</h2>
           <ul class="govuk-list">

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyBaseLogger } from 'fastify';
-import { type ConstructorOptions, fromPglite, type Job, PgBoss } from 'pg-boss';
+import type { ConstructorOptions, Job, PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
@@ -75,7 +75,7 @@ export interface JobRunnerOptions {
  * rolls back a block that failed half-way, which a plain `Database.exec` cannot); on a PostgreSQL
  * server through a small pool of its own, so queue polling never waits behind request queries.
  */
-function connectionOptions(database: Database, config: Config): ConstructorOptions {
+function connectionOptions(database: Database, config: Config, fromPglite: typeof import('pg-boss').fromPglite): ConstructorOptions {
   if (database.kind === 'pglite') {
     // Drizzle keeps the PGlite instance it was built on; the same handle dumpPglite uses.
     const client = (database.db as unknown as { $client: PGlite }).$client;
@@ -93,11 +93,16 @@ export function createJobRunner({ database, config, logger, jobs }: JobRunnerOpt
     if (byName.has(job.name)) throw new Error(`Job "${job.name}" is declared twice`);
     byName.set(job.name, job);
   }
-  const boss = new PgBoss({ ...connectionOptions(database, config), schema: 'pgboss', instanceName: 'bidragsportalen' });
-  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-  boss.on('warning', (warning) => logger.warn({ warning }, 'job queue warning'));
+  // pg-boss is loaded and made by `start`, which the server runs once it answers requests:
+  // the module and its schema check would otherwise lengthen every start.
+  let boss: PgBoss | undefined;
   const timers: NodeJS.Timeout[] = [];
   let started = false;
+
+  function queue(): PgBoss {
+    if (!boss || !started) throw new Error('The job runner has not been started');
+    return boss;
+  }
 
   function declared(name: string): JobDefinition {
     const job = byName.get(name);
@@ -122,7 +127,7 @@ export function createJobRunner({ database, config, logger, jobs }: JobRunnerOpt
     }
   }
 
-  async function startJob(job: JobDefinition): Promise<void> {
+  async function startJob(boss: PgBoss, job: JobDefinition): Promise<void> {
     const periodic = job.schedule !== undefined;
     const queueOptions = {
       retryLimit: job.retryLimit ?? (periodic ? 0 : 5),
@@ -164,33 +169,42 @@ export function createJobRunner({ database, config, logger, jobs }: JobRunnerOpt
   const runner: JobRunner = {
     async start() {
       if (started) return;
-      await boss.start();
+      const { PgBoss, fromPglite } = await import('pg-boss');
+      const instance = new PgBoss({
+        ...connectionOptions(database, config, fromPglite),
+        schema: 'pgboss',
+        instanceName: 'bidragsportalen',
+      });
+      instance.on('error', (err) => logger.error({ err }, 'job queue error'));
+      instance.on('warning', (warning) => logger.warn({ warning }, 'job queue warning'));
+      boss = instance;
+      await instance.start();
       started = true;
       const cronJobs = new Set(jobs.filter((j) => j.schedule && 'cron' in j.schedule).map((j) => j.name));
       // A schedule whose job was removed from the code (or lost its cron) would keep queueing runs nobody takes.
-      for (const schedule of await boss.getSchedules()) {
-        if (!cronJobs.has(schedule.name)) await boss.unschedule(schedule.name, schedule.key);
+      for (const schedule of await instance.getSchedules()) {
+        if (!cronJobs.has(schedule.name)) await instance.unschedule(schedule.name, schedule.key);
       }
-      for (const job of jobs) await startJob(job);
+      for (const job of jobs) await startJob(instance, job);
       logger.info({ jobs: jobs.map((j) => j.name), database: database.kind }, 'job runner started');
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
-      if (!started) return;
+      if (!boss || !started) return;
       started = false;
       await boss.stop({ graceful: true, timeout: Math.max(config.SHUTDOWN_GRACE_MS, 1000) });
     },
     async send(name, payload, options = {}) {
       const job = declared(name);
       const data = job.payload.parse(payload) as object;
-      return boss.send(name, data, {
+      return queue().send(name, data, {
         ...(options.startAfter ? { startAfter: options.startAfter } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       });
     },
     async schedule(name, cron, payload = {}) {
       const job = declared(name);
-      await boss.schedule(name, cron, job.payload.parse(payload) as object, { tz: SCHEDULE_TIME_ZONE });
+      await queue().schedule(name, cron, job.payload.parse(payload) as object, { tz: SCHEDULE_TIME_ZONE });
     },
   };
   return runner;

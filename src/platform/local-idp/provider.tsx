@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { ClientMetadata, Configuration, KoaContextWithOIDC, default as Provider } from 'oidc-provider';
 import { z } from 'zod';
 import { MessagePage } from '../auth/message-page.tsx';
 import type { ProviderSettings } from '../auth/oidc.ts';
@@ -27,7 +27,8 @@ export const LOCAL_IDP_PATH = '/lokal-idp';
 const clientIds: Record<LoginKind, string> = { public: 'bidragsportalen-e-legitimation', staff: 'bidragsportalen-personal' };
 
 export interface LocalIdentityProvider {
-  provider: Provider;
+  /** The provider, made on first use: the module and a signing key cost more than the rest of a start. */
+  provider(): Promise<Provider>;
   settings: Record<LoginKind, ProviderSettings>;
 }
 
@@ -53,11 +54,28 @@ function langOf(ctx: KoaContextWithOIDC): Lang {
 /**
  * The embedded OpenID provider for development and demos, built on oidc-provider: it issues real
  * codes and signed tokens, so the app's login code runs the same protocol it runs in production.
- * Keys and secrets are made at start; a restart ends its sessions.
+ * The client secrets are made at start, the provider and its signing key at the first request to
+ * it (usually the first login); a restart ends its sessions.
  */
 export function createLocalIdentityProvider(publicUrl: string): LocalIdentityProvider {
   const issuer = `${publicUrl}${LOCAL_IDP_PATH}`;
   const secrets: Record<LoginKind, string> = { public: randomBytes(24).toString('hex'), staff: randomBytes(24).toString('hex') };
+  let made: Promise<Provider> | undefined;
+  const provider = () => {
+    made ??= makeProvider(issuer, publicUrl, secrets);
+    return made;
+  };
+  const settings = (kind: LoginKind): ProviderSettings => ({
+    issuer: new URL(issuer),
+    clientId: clientIds[kind],
+    clientSecret: secrets[kind],
+    recordedIssuer: LOCAL_ISSUER,
+  });
+  return { provider, settings: { public: settings('public'), staff: settings('staff') } };
+}
+
+async function makeProvider(issuer: string, publicUrl: string, secrets: Record<LoginKind, string>): Promise<Provider> {
+  const { default: Provider } = await import('oidc-provider');
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   const client = (kind: LoginKind): ClientMetadata => ({
     client_id: clientIds[kind],
@@ -116,14 +134,7 @@ export function createLocalIdentityProvider(publicUrl: string): LocalIdentityPro
     },
     ttl: { Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, AccessToken: 600, IdToken: 3600, AuthorizationCode: 60 },
   };
-  const provider = new Provider(issuer, configuration);
-  const settings = (kind: LoginKind): ProviderSettings => ({
-    issuer: new URL(issuer),
-    clientId: clientIds[kind],
-    clientSecret: secrets[kind],
-    recordedIssuer: LOCAL_ISSUER,
-  });
-  return { provider, settings: { public: settings('public'), staff: settings('staff') } };
+  return new Provider(issuer, configuration);
 }
 
 const choiceSchema = z.object({ persona: z.string().optional() });
@@ -134,11 +145,10 @@ function personasFor(clientId: unknown): Persona[] {
 
 /** Mounts the provider: its protocol endpoints raw, its login page as ordinary app routes. */
 export async function mountLocalIdentityProvider(app: FastifyInstance, idp: LocalIdentityProvider): Promise<void> {
-  const { provider } = idp;
   const loginLimit = { rateLimit: { max: app.config.RATE_LIMIT_LOGIN_MAX, timeWindow: '1 minute' } };
 
   const renderChoice = async (request: FastifyRequest, reply: import('fastify').FastifyReply, missingChoice: boolean) => {
-    const details = await provider.interactionDetails(request.raw, reply.raw);
+    const details = await (await idp.provider()).interactionDetails(request.raw, reply.raw);
     const ctx = { ...pageContext(request, reply), csrfToken: reply.generateCsrf() };
     return sendHtml(
       reply,
@@ -156,6 +166,7 @@ export async function mountLocalIdentityProvider(app: FastifyInstance, idp: Loca
   app.get(`${LOCAL_IDP_PATH}/inloggning/:uid`, async (request, reply) => renderChoice(request, reply, false));
 
   app.post(`${LOCAL_IDP_PATH}/inloggning/:uid`, { config: loginLimit }, async (request, reply) => {
+    const provider = await idp.provider();
     const details = await provider.interactionDetails(request.raw, reply.raw);
     const { persona: chosen } = choiceSchema.parse(request.body ?? {});
     const persona = personasFor(details.params.client_id).find((p) => p.id === chosen);
@@ -176,8 +187,9 @@ export async function mountLocalIdentityProvider(app: FastifyInstance, idp: Loca
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-    const callback = provider.callback();
-    scope.all(`${LOCAL_IDP_PATH}/*`, { config: { skipCsrf: true } }, (request, reply) => {
+    let callback: ReturnType<Provider['callback']> | undefined;
+    scope.all(`${LOCAL_IDP_PATH}/*`, { config: { skipCsrf: true } }, async (request, reply) => {
+      callback ??= (await idp.provider()).callback();
       reply.hijack();
       const raw = request.raw as typeof request.raw & { originalUrl?: string };
       raw.originalUrl = raw.url ?? '/';
