@@ -21,7 +21,9 @@ if (missing.length > 0) {
   const command = `apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   const canInstall = process.getuid?.() === 0 && onPath('apt-get');
   if (!canInstall) {
-    console.error(`Missing for the ${missing.map((m) => m.why).join(' and ')}: ${packages.join(', ')}. Install them with:\n  sudo ${command}`);
+    console.error(
+      `Missing for the ${missing.map((m) => m.why).join(' and ')}: ${packages.join(', ')}. Install them with:\n  sudo ${command}`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${packages.join(', ')} from Debian for the ${missing.map((m) => m.why).join(' and ')} (once) …`);
