@@ -8,6 +8,9 @@ import type { Database } from '../../db/client.ts';
 /** Cron schedules are written in the county boards' own time, so "0 3 * * *" is 03:00 in Sweden all year. */
 export const SCHEDULE_TIME_ZONE = 'Europe/Stockholm';
 
+/** The smallest heartbeat pg-boss allows. */
+const HEARTBEAT_SECONDS = 10;
+
 export type JobLogger = Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
 
 export interface JobContext {
@@ -134,6 +137,9 @@ export function createJobRunner({ database, config, logger, jobs }: JobRunnerOpt
       retryDelay: job.retryDelaySeconds ?? 30,
       retryBackoff: true,
       expireInSeconds: job.timeoutSeconds ?? 15 * 60,
+      // A run whose process died (kill -9) stops sending heartbeats and is failed within seconds,
+      // instead of blocking its queue until it expires: the mail drain would otherwise stop for minutes.
+      heartbeatSeconds: HEARTBEAT_SECONDS,
       // A sweep every few seconds would otherwise leave thousands of finished rows a day.
       deleteAfterSeconds: periodic ? ONE_HOUR : 7 * 24 * ONE_HOUR,
     };
@@ -174,6 +180,9 @@ export function createJobRunner({ database, config, logger, jobs }: JobRunnerOpt
         ...connectionOptions(database, config, fromPglite),
         schema: 'pgboss',
         instanceName: 'bidragsportalen',
+        // How often runs that stopped sending heartbeats are looked for.
+        superviseIntervalSeconds: HEARTBEAT_SECONDS,
+        monitorIntervalSeconds: HEARTBEAT_SECONDS,
       });
       instance.on('error', (err) => logger.error({ err }, 'job queue error'));
       instance.on('warning', (warning) => logger.warn({ warning }, 'job queue warning'));
