@@ -233,86 +233,89 @@ function ResultsTable({
   return (
     <>
       {demos === 0 ? '' : <p class="govuk-body">{demos === projects.length ? t.demoAll : t.demoSome}</p>}
-      <table class="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="resultat">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t.project}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.municipalities}
-            </th>
-            {showCounty ? (
+      {/* A narrow screen scrolls the table, not the page; the region is focusable so keyboards can scroll it. */}
+      <section class="bp-table-scroll" aria-labelledby="resultat" tabindex="0">
+        <table class="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="resultat">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header">
-                {t.countyLabel}
+                {t.project}
               </th>
-            ) : (
-              ''
-            )}
-            {showYear ? (
               <th scope="col" class="govuk-table__header">
-                {t.yearLabel}
+                {t.municipalities}
               </th>
-            ) : (
-              ''
-            )}
-            {showProgramme ? (
-              <th scope="col" class="govuk-table__header">
-                {t.programmeLabel}
+              {showCounty ? (
+                <th scope="col" class="govuk-table__header">
+                  {t.countyLabel}
+                </th>
+              ) : (
+                ''
+              )}
+              {showYear ? (
+                <th scope="col" class="govuk-table__header">
+                  {t.yearLabel}
+                </th>
+              ) : (
+                ''
+              )}
+              {showProgramme ? (
+                <th scope="col" class="govuk-table__header">
+                  {t.programmeLabel}
+                </th>
+              ) : (
+                ''
+              )}
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {t.amount}
               </th>
-            ) : (
-              ''
-            )}
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              {t.amount}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {projects.map((p) => (
-            <tr>
-              <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href={`/projekt/${p.id}`} safe>
-                  {p.title}
-                </a>
-                {tagEach && p.isDemo ? (
-                  <>
-                    {' '}
-                    <strong class="govuk-tag govuk-tag--yellow">{t.demo}</strong>
-                  </>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {projects.map((p) => (
+              <tr>
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/projekt/${p.id}`} safe>
+                    {p.title}
+                  </a>
+                  {tagEach && p.isDemo ? (
+                    <>
+                      {' '}
+                      <strong class="govuk-tag govuk-tag--yellow">{t.demo}</strong>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </th>
+                <td class={cell} safe>
+                  {placesOf(p, lang)}
+                </td>
+                {showCounty ? (
+                  <td class={cell} safe>
+                    {p.countyName}
+                  </td>
                 ) : (
                   ''
                 )}
-              </th>
-              <td class={cell} safe>
-                {placesOf(p, lang)}
-              </td>
-              {showCounty ? (
-                <td class={cell} safe>
-                  {p.countyName}
-                </td>
-              ) : (
-                ''
-              )}
-              {showYear ? <td class={cell}>{p.year}</td> : ''}
-              {showProgramme ? (
-                <td class={cell} safe>
-                  {sectionOf.get(p.programmeCode) ?? p.programmeName}
-                </td>
-              ) : (
-                ''
-              )}
-              {p.amountOre === null ? (
-                <td class={numericCell}>{t.notStated}</td>
-              ) : (
-                <td class={`${numericCell} bp-nowrap`} safe>
-                  {formatKronor(p.amountOre, lang)}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                {showYear ? <td class={cell}>{p.year}</td> : ''}
+                {showProgramme ? (
+                  <td class={cell} safe>
+                    {sectionOf.get(p.programmeCode) ?? p.programmeName}
+                  </td>
+                ) : (
+                  ''
+                )}
+                {p.amountOre === null ? (
+                  <td class={numericCell}>{t.notStated}</td>
+                ) : (
+                  <td class={`${numericCell} bp-nowrap`} safe>
+                    {formatKronor(p.amountOre, lang)}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {showProgramme && listed.length > 0 ? (
         <p class="govuk-body-s" safe>
           {listed.map((p) => `${p.section}: ${optionName(p, lang)}.`).join(' ')}
