@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
+import { createCompleteDraft } from '../src/features/applications/testing.ts';
 import { freePort, HttpSession, hiddenInput } from '../test/http-session.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -223,61 +224,15 @@ function benchAnswers(year: number): Record<string, Record<string, string | stri
   };
 }
 
-/** Posts a multipart form with one file, as a browser does, with the session's cookies. */
-async function upload(session: HttpSession, url: string, fields: Record<string, string>, name: string, content: Buffer): Promise<number> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), name);
-  const cookie = [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const response = await fetch(new URL(url, session.baseUrl), { method: 'POST', body: form, headers: { cookie }, redirect: 'manual' });
-  await response.arrayBuffer();
-  return response.status;
-}
-
 /**
- * The model draft, made through the app's own pages: the new-application form, every step, and two
- * 100 KB certificates uploaded. Returns its id.
+ * The model draft, made through the app's own pages (the applicant's helper in the tests): the
+ * new-application form, every step with the long answers, and two 100 KB certificates uploaded.
  */
-async function createModelDraft(session: HttpSession, year: number): Promise<string> {
-  const start = await session.get(`/ansokningar/ny?utlysning=${CALL_SLUG}`);
-  const html = await start.response.text();
-  if (start.response.status !== 200) throw new Error(`new application page answered ${start.response.status}`);
-  const created = await session.post(`/ansokningar?utlysning=${CALL_SLUG}`, {
-    _csrf: hiddenInput(html, '_csrf'),
-    idempotencyKey: hiddenInput(html, 'idempotencyKey'),
-    organisationId: /name="organisationId"[^>]*value="(\d+)"/.exec(html)?.[1] ?? '',
+function createModelDraft(session: HttpSession, year: number): Promise<string> {
+  return createCompleteDraft(session, CALL_SLUG, year, {
+    answers: benchAnswers(year),
+    certificate: (kind) => paddedPdf(kind, ATTACHMENT_BYTES),
   });
-  await created.response.arrayBuffer();
-  const id = /\/ansokningar\/([0-9a-f-]{36})/.exec(created.url)?.[1];
-  if (!id) throw new Error(`no draft created: ${created.url}`);
-  for (const [slug, fields] of Object.entries(benchAnswers(year))) {
-    const page = await session.get(`/ansokningar/${id}/${slug}`);
-    const body = await page.response.text();
-    const saved = await session.post(`/ansokningar/${id}/${slug}`, {
-      _csrf: hiddenInput(body, '_csrf'),
-      version: hiddenInput(body, 'version'),
-      action: 'next',
-      ...fields,
-    });
-    await saved.response.arrayBuffer();
-    if (saved.response.status !== 200) throw new Error(`step ${slug} answered ${saved.response.status}`);
-  }
-  const page = await session.get(`/ansokningar/${id}/bilagor`);
-  const csrf = hiddenInput(await page.response.text(), '_csrf');
-  for (const [kind, extra] of [
-    ['signatoryCertificate', {}],
-    ['partnerCertificate', { partnerIndex: '0' }],
-  ] as const) {
-    const status = await upload(
-      session,
-      `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`,
-      { kind, ...extra },
-      `${kind}.pdf`,
-      paddedPdf(kind, ATTACHMENT_BYTES),
-    );
-    if (status !== 303) throw new Error(`upload of ${kind} answered ${status}`);
-  }
-  return id;
 }
 
 interface Draft {

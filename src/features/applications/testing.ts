@@ -61,7 +61,12 @@ export async function postMultipart(
  * Creates a draft for the call through the app's own pages, fills every step and attaches the
  * certificates, as an applicant without JavaScript would. Returns the application's id.
  */
-export async function createCompleteDraft(session: HttpSession, callSlug: string, year: number): Promise<string> {
+export async function createCompleteDraft(
+  session: HttpSession,
+  callSlug: string,
+  year: number,
+  options: { answers?: ReturnType<typeof completeAnswers>; certificate?: (kind: string) => Buffer } = {},
+): Promise<string> {
   const start = await session.get(`/ansokningar/ny?utlysning=${callSlug}`);
   const html = await start.response.text();
   if (start.response.status !== 200) throw new Error(`new application page answered ${start.response.status}`);
@@ -73,7 +78,7 @@ export async function createCompleteDraft(session: HttpSession, callSlug: string
   });
   const id = /\/ansokningar\/([0-9a-f-]{36})/.exec(created.url)?.[1];
   if (!id) throw new Error(`no draft created: ${created.url}`);
-  for (const [slug, fields] of Object.entries(completeAnswers(year))) {
+  for (const [slug, fields] of Object.entries(options.answers ?? completeAnswers(year))) {
     const page = await session.get(`/ansokningar/${id}/${slug}`);
     const body = await page.response.text();
     const saved = await session.post(`/ansokningar/${id}/${slug}`, {
@@ -97,7 +102,7 @@ export async function createCompleteDraft(session: HttpSession, callSlug: string
       { kind, ...extra },
       {
         name: `${kind}.pdf`,
-        content: samplePdf(kind),
+        content: options.certificate ? options.certificate(kind) : samplePdf(kind),
         type: 'application/pdf',
       },
     );
