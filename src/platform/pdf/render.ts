@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { PdfBlock, PdfDocumentModel } from './model.ts';
 import { pdfTexts } from './texts.ts';
 import { toWinAnsi } from './win-ansi.ts';
@@ -37,6 +37,14 @@ const MAX_FILL_IN_LINES = 20;
 const FILL_IN_COLUMN_GAP = 18;
 const CHECKBOX_SIZE = 10;
 
+let pdfkit: Promise<typeof PDFDocumentClass> | undefined;
+
+/** PDFKit is loaded on the first PDF, not at start: it is the slowest module to load (~0.35 s). */
+function loadPdfkit(): Promise<typeof PDFDocumentClass> {
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  return pdfkit;
+}
+
 /**
  * Renders the model as an A4 PDF. The same model always gives the same bytes: the dates come from
  * the model (or the Unix epoch) and PDFKit derives the file ID from them and the other metadata.
@@ -45,6 +53,7 @@ const CHECKBOX_SIZE = 10;
  * characters outside WinAnsiEncoding are replaced (see `toWinAnsi`).
  */
 export async function renderPdf(model: PdfDocumentModel): Promise<Buffer> {
+  const PDFDocument = await loadPdfkit();
   const date = model.meta?.date ?? new Date(0);
   const info: PDFKit.DocumentInfo = { Title: model.title, Creator: 'Bidragsportalen', CreationDate: date, ModDate: date };
   if (model.meta?.author) info.Author = model.meta.author;
@@ -138,6 +147,7 @@ class Renderer {
    * page themselves.
    */
   private heightOf(blocks: readonly PdfBlock[]): number {
+    const PDFDocument = this.doc.constructor as typeof PDFDocumentClass;
     const scratch = new PDFDocument({ size: [this.doc.page.width, 1_000_000], margins, bufferPages: true, tagged: true });
     const renderer = new Renderer(scratch, { ...this.model, blocks }, true);
     // Not at the top, so that spacing a new page would drop is counted.
