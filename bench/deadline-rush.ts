@@ -355,7 +355,7 @@ async function submit(applicant: Applicant, draft: Draft): Promise<Submitted> {
     throw new Error(`submit of ${draft.id} answered ${posted.status} ${posted.location}: ${posted.body.slice(0, 500)}`);
   }
   const receipt = await send(applicant, 'GET', new URL(posted.location, applicant.baseUrl).pathname);
-  const registryNumber = /\b(\d{3}-\d+-\d{4})\b/.exec(receipt.body)?.[1];
+  const registryNumber = /(?<![\w-])(\d{3}-\d+-\d{4})(?![\w-])/.exec(receipt.body)?.[1];
   if (receipt.status !== 200 || !registryNumber)
     throw new Error(`receipt of ${draft.id} answered ${receipt.status} without a registry number`);
   return { draftId: draft.id, registryNumber, ms: ms(started) };

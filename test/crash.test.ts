@@ -150,7 +150,7 @@ async function submit(draft: Draft): Promise<string> {
     'confirm.municipalityParticipates': 'yes',
   });
   const html = await done.response.text();
-  const number = /\b(\d{3}-\d+-\d{4})\b/.exec(html)?.[1];
+  const number = /(?<![\w-])(\d{3}-\d+-\d{4})(?![\w-])/.exec(html)?.[1];
   if (done.response.status === 409 && done.url.endsWith('/skicka-in')) {
     // "Changed since you reviewed it": the page is shown again with the current version.
     throw Object.assign(new Error(`submitting ${draft.id}: changed since review`), {

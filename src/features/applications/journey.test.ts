@@ -21,7 +21,7 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   const html = await submitted.response.text();
   assert.equal(submitted.response.status, 200, html);
   assert.match(submitted.url, new RegExp(`/ansokningar/${id}/kvitto$`));
-  const number = /(\d{3}-\d+-\d{4})/.exec(html)?.[1];
+  const number = /(?<![\w-])(\d{3}-\d+-\d{4})(?![\w-])/.exec(html)?.[1];
   assert.ok(number, 'the receipt page shows a registry number');
   assert.match(html, /Länsstyrelsen/);
 

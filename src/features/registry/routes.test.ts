@@ -54,8 +54,9 @@ async function register(
   return { response, key: idempotencyKey };
 }
 
+// Not inside a token: a random CSRF or idempotency key may hold digits and dashes in that shape.
 function registryNumberIn(html: string): { code: string; sequence: number; year: number; text: string } {
-  const match = /(\d{3})-(\d+)-(\d{4})/.exec(html);
+  const match = /(?<![\w-])(\d{3})-(\d+)-(\d{4})(?![\w-])/.exec(html);
   assert.ok(match, 'a registry number is shown');
   return { code: match[1]!, sequence: Number(match[2]), year: Number(match[3]), text: match[0] };
 }
