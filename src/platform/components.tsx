@@ -90,6 +90,22 @@ export function SummaryList(props: { rows: [string, string][] }): JSX.Element {
 
 export type Cell = string | { href: string; text: string };
 
+/** A GOV.UK table's header row of column headings (escaped); `blankLast` adds an empty column, e.g. for row actions. */
+export function TableHead(props: { headers: string[]; blankLast?: boolean }): JSX.Element {
+  return (
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        {props.headers.map((h) => (
+          <th scope="col" class="govuk-table__header" safe>
+            {h}
+          </th>
+        ))}
+        {props.blankLast ? <td class="govuk-table__header" /> : ''}
+      </tr>
+    </thead>
+  );
+}
+
 /** A GOV.UK table of plain texts (escaped) and links, with a caption and column headers. */
 export function DataTable(props: { caption: string; headers: string[]; rows: Cell[][]; size?: 's' | 'm' }): JSX.Element {
   return (
@@ -97,15 +113,7 @@ export function DataTable(props: { caption: string; headers: string[]; rows: Cel
       <caption class={`govuk-table__caption govuk-table__caption--${props.size ?? 'm'}`} safe>
         {props.caption}
       </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {props.headers.map((h) => (
-            <th scope="col" class="govuk-table__header" safe>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead headers={props.headers} />
       <tbody class="govuk-table__body">
         {props.rows.map((row) => (
           <tr class="govuk-table__row">

@@ -477,7 +477,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       applicationId: detail.id,
       answers: detail.answers,
       personId: personId(request.actor),
-      purpose: 'draft',
     });
     if (!outcome.ok)
       return renderAttachments(request, reply, detail, uploadErrors(outcome.problem), outcome.kind ?? '', outcome.problem.status);
@@ -581,15 +580,20 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/ansokningar/${detail.id}`, 303);
   });
 
+  /** Whether the person logged in again (max_age=0) recently enough to approve as signatory. */
+  function loggedInFreshly(request: FastifyRequest): boolean {
+    const freshAt = request.session.get('freshLoginAt');
+    return typeof freshAt === 'number' && Date.now() - freshAt < FRESH_LOGIN_MS;
+  }
+
   async function renderSignatory(
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ApplicationDetail,
-    state: { approved: boolean; errors: FormError[] },
+    state: { approved: boolean; errors: FormError[]; prepared?: Awaited<ReturnType<typeof prepareSubmission>> },
     status = 200,
   ) {
-    const prepared = await prepareSubmission(db, detail, new Date());
-    const freshAt = request.session.get('freshLoginAt');
+    const prepared = state.prepared ?? (await prepareSubmission(db, detail, new Date()));
     return sendHtml(
       reply,
       <SignatoryPage
@@ -598,7 +602,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         answers={detail.answers}
         options={prepared.options}
         contentSha256={prepared.serialised.sha256}
-        fresh={typeof freshAt === 'number' && Date.now() - freshAt < FRESH_LOGIN_MS}
+        fresh={loggedInFreshly(request)}
         approved={state.approved || prepared.approval?.contentSha256 === prepared.serialised.sha256}
         errors={state.errors}
       />,
@@ -618,8 +622,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const detail = await load(request, 'application.read');
     if (!detail) return sendNotFound(request, reply);
     if (!can(request.actor, 'application.sign', detail)) throw forbidden();
-    const freshAt = request.session.get('freshLoginAt');
-    if (!(typeof freshAt === 'number' && Date.now() - freshAt < FRESH_LOGIN_MS)) {
+    if (!loggedInFreshly(request)) {
       return renderSignatory(
         request,
         reply,
@@ -636,14 +639,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         request,
         reply,
         detail,
-        { approved: false, errors: [{ text: t.signatoryChanged, href: '#main-content' }] },
+        { approved: false, errors: [{ text: t.signatoryChanged, href: '#main-content' }], prepared },
         409,
       );
     }
     await db.transaction(async (tx) => {
       await recordSignatoryApproval(tx, detail.id, personId(request.actor), prepared.serialised.sha256, new Date());
     });
-    return renderSignatory(request, reply, detail, { approved: true, errors: [] });
+    return renderSignatory(request, reply, detail, { approved: true, errors: [], prepared });
   });
 
   // --- Deleting a draft --------------------------------------------------------------------

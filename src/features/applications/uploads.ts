@@ -187,7 +187,7 @@ const kinds = new Set<AttachmentKind>(['signatoryCertificate', 'partnerCertifica
 export async function receiveUpload(
   app: FastifyInstance,
   request: FastifyRequest,
-  input: { applicationId: string; answers: DraftAnswers; personId: string; purpose: 'draft' },
+  input: { applicationId: string; answers: DraftAnswers; personId: string },
 ): Promise<{ ok: true; message: string } | { ok: false; problem: UploadProblem; kind: string | null }> {
   const t = texts(request.lang);
   const read = await readMultipart(request, request.lang);

@@ -1,4 +1,4 @@
-import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList } from '../../platform/components.tsx';
+import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
@@ -777,23 +777,7 @@ export function AttachmentTable(props: {
   return (
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-table__caption--s">{t.attachmentsTitle}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            {t.colFile}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colKind}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colSize}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colScan}
-          </th>
-          {props.removeBase ? <td class="govuk-table__header" /> : ''}
-        </tr>
-      </thead>
+      <TableHead headers={[t.colFile, t.colKind, t.colSize, t.colScan]} blankLast={props.removeBase !== null} />
       <tbody class="govuk-table__body">
         {props.files.map((f) => (
           <tr class="govuk-table__row">
@@ -1398,22 +1382,7 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
       ) : (
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-visually-hidden">{t.myDrafts}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t.colTitle}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colCall}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colChanged}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colDeleted}
-              </th>
-            </tr>
-          </thead>
+          <TableHead headers={[t.colTitle, t.colCall, t.colChanged, t.colDeleted]} />
           <tbody class="govuk-table__body">
             {drafts.map((r) => (
               <tr class="govuk-table__row">
@@ -1451,22 +1420,7 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
       ) : (
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-visually-hidden">{t.mySubmitted}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t.colTitle}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colRegistryNumber}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colSubmitted}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colStatus}
-              </th>
-            </tr>
-          </thead>
+          <TableHead headers={[t.colTitle, t.colRegistryNumber, t.colSubmitted, t.colStatus]} />
           <tbody class="govuk-table__body">
             {submitted.map((r) => (
               <tr class="govuk-table__row">
