@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -153,8 +154,11 @@ export const registryCases = pgTable(
     caseCode: char('case_code', { length: 3 }).notNull(),
     sequence: integer('sequence').notNull(),
     year: integer('year').notNull(),
-    /** "<code>-<sequence>-<year>", e.g. "851-123-2026". */
-    registryNumber: text('registry_number').notNull(),
+    /**
+     * "<case-type code>-<sequence>-<year>" as Länsstyrelsen writes it, e.g. "403-123456-2012": made
+     * by the database from the row, so a number can never disagree with its sequence.
+     */
+    registryNumber: text('registry_number').notNull().generatedAlwaysAs(sql`rtrim(case_code) || '-' || sequence || '-' || year`),
     subject: text('subject').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -11,7 +11,7 @@ import { findOrganisation } from '../identity/queries.ts';
 import { boardName as findBoardName, openCase } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { type EligibilityFailure, organisationInCallCounty, organisationMayApply } from './eligibility.ts';
-import { type Attachment, type CallForApplying, findApplication, findCallBySlug, insertAttachment } from './queries.ts';
+import { type CallForApplying, findApplication, findCallBySlug, insertAttachment } from './queries.ts';
 import { type DraftAnswers, parseKronor } from './rules.ts';
 import { isLateOn, serialiseSnapshot, snapshotContent } from './snapshot.ts';
 import { checkAndStoreFile, type StoredUpload, type FileProblemCode as UploadProblemCode } from './uploads.ts';

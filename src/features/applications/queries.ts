@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../db/client.ts';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import {
   applicationSnapshots,
   applications,
@@ -160,6 +160,16 @@ export async function createDraft(
   return created.id;
 }
 
+export type AttachmentKind = (typeof attachments.$inferSelect)['kind'];
+export type Attachment = typeof attachments.$inferSelect;
+
+/** The latest signatory approval of an application's content. */
+export interface SignatoryApproval {
+  contentSha256: string;
+  approvedAt: Date;
+  name: string;
+}
+
 export interface ApplicationDetail extends ApplicationResource {
   id: string;
   callId: number;
@@ -182,11 +192,22 @@ export interface ApplicationDetail extends ApplicationResource {
   registryNumber: string | null;
   boardName: string | null;
   call: CallForApplying;
+  /** Oldest first. */
+  attachments: Attachment[];
+  approval: SignatoryApproval | null;
+  /** The frozen content's hash, once submitted. */
+  snapshotSha256: string | null;
 }
 
-export async function findApplication(db: DbOrTx, id: string): Promise<ApplicationDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db
+/** An attachment row as JSON, with the column names of the Drizzle row. */
+const attachmentJson = sql.raw(
+  `json_build_object(${Object.entries(getTableColumns(attachments))
+    .map(([key, column]) => `'${key}', a.${column.name}`)
+    .join(', ')})`,
+);
+
+function applicationDetailQuery(db: Db) {
+  return db
     .select({
       id: applications.id,
       callId: applications.callId,
@@ -210,6 +231,16 @@ export async function findApplication(db: DbOrTx, id: string): Promise<Applicati
       registryNumber: registryCases.registryNumber,
       boardName: countyBoards.name,
       call: callColumns,
+      // The parts every page of an application needs come in the same round trip.
+      attachments: sql<(Omit<Attachment, 'createdAt'> & { createdAt: string })[]>`coalesce((
+        select json_agg(${attachmentJson} order by a.created_at, a.id) from ${attachments} a
+        where a.application_id = ${applications.id}), '[]'::json)`,
+      approval: sql<{ contentSha256: string; approvedAt: string; name: string } | null>`(
+        select json_build_object('contentSha256', s.content_sha256, 'approvedAt', s.approved_at,
+          'name', concat_ws(' ', p.given_name, p.family_name))
+        from ${signatoryApprovals} s join ${persons} p on p.id = s.person_id
+        where s.application_id = ${applications.id} order by s.approved_at desc limit 1)`,
+      snapshotSha256: sql<string | null>`(select sha256 from ${applicationSnapshots} where application_id = ${applications.id})`,
     })
     .from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -219,7 +250,21 @@ export async function findApplication(db: DbOrTx, id: string): Promise<Applicati
     .leftJoin(persons, eq(persons.id, applications.updatedBy))
     .leftJoin(registryCases, eq(registryCases.id, applications.registryCaseId))
     .leftJoin(countyBoards, eq(countyBoards.countyCode, registryCases.boardCountyCode))
-    .where(eq(applications.id, id));
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare('find_application');
+}
+
+/** Built once per database: every page of an application starts with this query. */
+const detailQueries = new WeakMap<Db, ReturnType<typeof applicationDetailQuery>>();
+
+export async function findApplication(db: Db, id: string): Promise<ApplicationDetail | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  let query = detailQueries.get(db);
+  if (!query) {
+    query = applicationDetailQuery(db);
+    detailQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id });
   if (!row) return null;
   return {
     ...row,
@@ -227,6 +272,8 @@ export async function findApplication(db: DbOrTx, id: string): Promise<Applicati
     preparingBoard: row.call.preparingBoard,
     decidingBoard: row.call.decidingBoard,
     payingBoard: row.call.payingBoard,
+    attachments: row.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
+    approval: row.approval && { ...row.approval, approvedAt: new Date(row.approval.approvedAt) },
   };
 }
 
@@ -290,9 +337,6 @@ export async function discardDraftConflict(tx: Tx, applicationId: string, confli
   await tx.delete(draftConflicts).where(and(eq(draftConflicts.applicationId, applicationId), eq(draftConflicts.id, conflictId)));
 }
 
-export type AttachmentKind = (typeof attachments.$inferSelect)['kind'];
-export type Attachment = typeof attachments.$inferSelect;
-
 export async function listAttachments(db: DbOrTx, applicationId: string): Promise<Attachment[]> {
   return db.select().from(attachments).where(eq(attachments.applicationId, applicationId)).orderBy(asc(attachments.createdAt));
 }
@@ -346,21 +390,6 @@ export async function removeInfectedAttachment(tx: Tx, attachmentId: string) {
   if (!row) return null;
   const [uploader] = row.uploadedBy ? await tx.select({ email: persons.email }).from(persons).where(eq(persons.id, row.uploadedBy)) : [];
   return { ...row, uploaderEmail: uploader?.email ?? null };
-}
-
-export async function latestSignatoryApproval(db: DbOrTx, applicationId: string) {
-  const [row] = await db
-    .select({
-      contentSha256: signatoryApprovals.contentSha256,
-      approvedAt: signatoryApprovals.approvedAt,
-      name: sql<string>`concat_ws(' ', ${persons.givenName}, ${persons.familyName})`,
-    })
-    .from(signatoryApprovals)
-    .innerJoin(persons, eq(persons.id, signatoryApprovals.personId))
-    .where(eq(signatoryApprovals.applicationId, applicationId))
-    .orderBy(desc(signatoryApprovals.approvedAt))
-    .limit(1);
-  return row ?? null;
 }
 
 export async function recordSignatoryApproval(tx: Tx, applicationId: string, personId: string, contentSha256: string, now: Date) {

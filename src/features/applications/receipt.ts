@@ -3,7 +3,7 @@ import { formatDateTime, formatKronor } from '../../platform/format.ts';
 import type { PdfBlock } from '../../platform/pdf/model.ts';
 import { renderPdf } from '../../platform/pdf/render.ts';
 import { sizeText } from './messages.ts';
-import { type ApplicationDetail, findSnapshot, latestSignatoryApproval, loadChoiceOptions } from './queries.ts';
+import { type ApplicationDetail, findSnapshot, loadChoiceOptions } from './queries.ts';
 import type { SnapshotContent } from './snapshot.ts';
 import { texts } from './texts.ts';
 import { answerRows } from './views.tsx';
@@ -24,10 +24,8 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
   const snapshot = await findSnapshot(db, detail.id);
   if (!snapshot || !detail.registryNumber || !detail.submittedAt) return null;
   const content = JSON.parse(snapshot.content) as SnapshotContent;
-  const [options, approval] = await Promise.all([
-    loadChoiceOptions(db, content.call.programmeCode, content.call.year),
-    latestSignatoryApproval(db, detail.id),
-  ]);
+  const options = await loadChoiceOptions(db, content.call.programmeCode, content.call.year);
+  const approval = detail.approval;
   const t = texts('sv');
   const blocks: PdfBlock[] = [
     {

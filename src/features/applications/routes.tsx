@@ -13,13 +13,11 @@ import { stepBySlug, steps } from './form.ts';
 import { answerErrorsToForm, problemsToForm } from './messages.ts';
 import {
   type ApplicationDetail,
-  type CallForApplying,
   createDraft,
   deleteDraft,
   discardDraftConflict,
   findApplication,
   findCallBySlug,
-  findSnapshot,
   listAttachments,
   listCopySources,
   listDraftConflicts,
@@ -216,9 +214,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   // --- The draft -------------------------------------------------------------------------
 
   async function renderOverview(request: FastifyRequest, reply: FastifyReply, detail: ApplicationDetail) {
-    const [options, files, kept] = await Promise.all([
+    const [options, kept] = await Promise.all([
       loadChoiceOptions(db, detail.call.programmeCode, detail.call.year),
-      listAttachments(db, detail.id),
       listDraftConflicts(db, detail.id),
     ]);
     return sendHtml(
@@ -227,7 +224,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         ctx={pageContext(request, reply)}
         app={detail}
         states={steps.map((s) => stepState(s, detail.answers, options))}
-        attachmentCount={files.length}
+        attachmentCount={detail.attachments.length}
         deletionDate={deletionDate(detail.updatedAt)}
         banner={bannerFor(detail.call, today())}
         kept={kept}
@@ -243,18 +240,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     extra: { justSubmitted: boolean; errors?: FormError[]; statement?: string },
     status = 200,
   ) {
-    const [snapshot, files, supplements] = await Promise.all([
-      findSnapshot(db, detail.id),
-      listAttachments(db, detail.id),
-      listSupplements(db, detail.id),
-    ]);
+    const supplements = await listSupplements(db, detail.id);
     return sendHtml(
       reply,
       <SubmittedPage
         ctx={pageContext(request, reply)}
         app={detail}
-        contentSha256={snapshot?.sha256 ?? ''}
-        files={files}
+        contentSha256={detail.snapshotSha256 ?? ''}
+        files={detail.attachments}
         partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         supplements={supplements}
         errors={extra.errors ?? []}

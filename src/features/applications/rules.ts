@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import organisationsnummerModule from 'organisationsnummer';
-import { canonicalJson } from '../../platform/canonical-json.ts';
 import { addDays, stockholmDateOf } from '../../platform/format.ts';
 import { type CallWithDecision, callStatus, closesSoon, daysLeft } from '../calls/rules.ts';
 import { isCalendarDate } from './eligibility.ts';

@@ -1,14 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { applicationSnapshots, applications } from '../../db/schema/index.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
+import { applicationSnapshots, applications, auditEvents, mailOutbox } from '../../db/schema/index.ts';
 import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { boardName as findBoardName, openCase } from '../registry/queries.ts';
+import { boardName as findBoardName, newCaseId, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
-import { type ApplicationDetail, findApplication, latestSignatoryApproval, listAttachments, loadChoiceOptions } from './queries.ts';
+import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
 import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
 import { checkSubmission, isLateOn, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
+
+/** Stands in the confirmation mail for the registry number, which the submitting statement fills in. */
+const REGISTRY_NUMBER_MARK = '\u{E000}diarienummer\u{E000}';
 
 export type SubmitResult =
   | { ok: true; registryNumber: string; alreadySubmitted: boolean }
@@ -16,13 +18,11 @@ export type SubmitResult =
   | { ok: false; reason: 'changed' }
   | { ok: false; reason: 'notDraft' };
 
-/** Everything needed to check and freeze an application, read before the writing transaction. */
-export async function prepareSubmission(db: Db, detail: ApplicationDetail, now: Date) {
-  const [files, options, approval] = await Promise.all([
-    listAttachments(db, detail.id),
-    loadChoiceOptions(db, detail.call.programmeCode, detail.call.year),
-    latestSignatoryApproval(db, detail.id),
-  ]);
+/** Everything needed to check and freeze an application, from the loaded application itself. */
+export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, now: Date) {
+  const files = detail.attachments;
+  const approval = detail.approval;
+  const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
   const content = snapshotContent({
     applicationId: detail.id,
     call: {
@@ -90,7 +90,7 @@ function confirmationMail(
 }
 
 /**
- * Submits a draft in one transaction: the status flips only from the version that was checked,
+ * Submits a draft in one statement (one transaction): the status flips only from the version that was checked,
  * the content is frozen with its hash, the board's registry gives the next number, and the
  * confirmation mails are queued. Submitting again returns the first submission's number.
  */
@@ -121,29 +121,32 @@ export async function submitApplication(
   const board = receivingBoard(detail.call);
   const boardName = await findBoardName(db, board);
 
-  const outcome = await db.transaction(async (tx) => {
-    // The guard on status and version makes a double click, or a save racing the submission, lose here.
-    const [flipped] = await tx
-      .update(applications)
-      .set({
-        status: 'submitted',
-        submittedAt: input.now,
-        isLate: late,
-        amountAppliedOre: content.amounts.appliedOre,
-        answers: detail.answers,
-        version: sql`${applications.version} + 1`,
-        updatedAt: input.now,
-        updatedBy: input.personId,
-      })
-      .where(and(eq(applications.id, detail.id), eq(applications.status, 'draft'), eq(applications.version, input.version)))
-      .returning({ id: applications.id });
-    if (!flipped) return null;
-    await tx
-      .insert(applicationSnapshots)
-      .values({ applicationId: detail.id, content: serialised.text, sha256: serialised.sha256, createdAt: input.now });
-    // The registry counter is taken last, so its row lock is held for as short a time as possible.
-    const entry = applicationRegistryEntry(detail.call, 'eService');
-    const registered = await openCase(tx, {
+  const receiptUrl = `${input.publicUrl}/ansokningar/${detail.id}/kvitto`;
+  // The number exists only inside the statement: the mail is written with a mark in its place.
+  const mail = confirmationMail(detail, REGISTRY_NUMBER_MARK, boardName, input.now, receiptUrl, late);
+  const recipients = [...new Set(rowsAnswer(content.answers, 'contacts').map((c) => (c.email ?? '').trim().toLowerCase()))]
+    .filter((to) => to !== '')
+    .map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
+  const entry = applicationRegistryEntry(detail.call, 'eService');
+  const now = input.now.toISOString();
+  // One statement, so one round trip and no lock held between round trips. The guard on status and
+  // version makes a double click, or a save racing the submission, lose here, before anything else
+  // is written. The snapshot is written before the registry counter is taken (`registering` reads
+  // it), so the counter's row lock is held only for the case, its document, the mails, the audit
+  // event and the commit.
+  const submitted = await db.execute(sql`
+    WITH flipped AS (
+      UPDATE ${applications} SET status = 'submitted', submitted_at = ${now}, is_late = ${late},
+        amount_applied_ore = ${content.amounts.appliedOre}, answers = ${JSON.stringify(detail.answers)}::jsonb,
+        version = version + 1, updated_at = ${now}, updated_by = ${input.personId}, registry_case_id = ${newCaseId}
+      WHERE id = ${detail.id} AND status = 'draft' AND version = ${input.version}
+      RETURNING id, registry_case_id),
+    frozen AS (
+      INSERT INTO ${applicationSnapshots} (application_id, content, sha256, created_at)
+      SELECT id, ${serialised.text}, ${serialised.sha256}, ${now} FROM flipped
+      RETURNING application_id),
+    registering AS (SELECT f.registry_case_id AS case_id FROM flipped f JOIN frozen s ON s.application_id = f.id),
+    ${openCaseSteps({
       boardCountyCode: board,
       caseCode: input.caseCode,
       subject: entry.subject,
@@ -154,24 +157,20 @@ export async function submitApplication(
         receivedAt: input.now,
         isLate: late,
       },
-    });
-    await tx.update(applications).set({ registryCaseId: registered.caseId }).where(eq(applications.id, detail.id));
-    const receiptUrl = `${input.publicUrl}/ansokningar/${detail.id}/kvitto`;
-    const mail = confirmationMail(detail, registered.registryNumber, boardName, input.now, receiptUrl, late);
-    const recipients = new Set(rowsAnswer(content.answers, 'contacts').map((c) => (c.email ?? '').trim().toLowerCase()));
-    for (const to of recipients) {
-      if (to) await enqueueMail(tx, { to, ...mail, dedupeKey: `application:${detail.id}:submitted:${to}` });
-    }
-    await recordAudit(tx, {
-      actorPersonId: input.personId,
-      actorRole: 'applicant',
-      action: 'application.submit',
-      entityType: 'application',
-      entityId: detail.id,
-      details: { registryNumber: registered.registryNumber, sha256: serialised.sha256, late },
-    });
-    return registered.registryNumber;
-  });
+    })},
+    mails AS (
+      INSERT INTO ${mailOutbox} (to_address, subject, text_body, dedupe_key)
+      SELECT m.to, replace(${mail.subject}, ${REGISTRY_NUMBER_MARK}, o.registry_number),
+        replace(${mail.text}, ${REGISTRY_NUMBER_MARK}, o.registry_number), m.dedupe_key
+      FROM opened o, jsonb_to_recordset(${JSON.stringify(recipients)}::jsonb) AS m("to" text, dedupe_key text)
+      ON CONFLICT (dedupe_key) DO NOTHING),
+    audited AS (
+      INSERT INTO ${auditEvents} (actor_person_id, actor_role, action, entity_type, entity_id, details)
+      SELECT ${input.personId}, 'applicant', 'application.submit', 'application', ${detail.id},
+        jsonb_build_object('registryNumber', o.registry_number, 'sha256', ${serialised.sha256}::text, 'late', ${late}::boolean)
+      FROM opened o)
+    SELECT registry_number FROM opened`);
+  const outcome = rowsOf<{ registry_number: string }>(submitted)[0]?.registry_number;
   if (outcome) return { ok: true, registryNumber: outcome, alreadySubmitted: false };
   // Lost the race: either a twin request submitted it (same result) or someone saved a newer version.
   const after = await findApplication(db, detail.id);

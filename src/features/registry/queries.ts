@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import {
   applications,
   calls,
@@ -10,7 +11,7 @@ import {
   registryDocuments,
   registrySequences,
 } from '../../db/schema/index.ts';
-import { formatRegistryNumber, registryYear } from './rules.ts';
+import { registryYear } from './rules.ts';
 
 export type DocumentKind = (typeof registryDocuments.$inferInsert)['kind'];
 
@@ -30,43 +31,51 @@ export interface RegisteredCase {
   documentNumber: number;
 }
 
+export interface NewCase {
+  boardCountyCode: string;
+  caseCode: string;
+  subject: string;
+  document: IncomingDocument;
+}
+
 /**
- * Opens a case in a board's registry with its first document. The counter row for the board and
- * year is bumped inside the caller's transaction: concurrent registrations queue on that row, and a
- * rollback returns the number, so the sequence has neither duplicates nor gaps.
+ * The part of a statement that opens a case in a board's registry with its first document, for
+ * each row of a CTE named `registering` that the caller writes before it (its column `case_id`
+ * is the new case's id). The counter row for the board and year is bumped in the same statement:
+ * concurrent registrations queue on that row, its lock is held only until the statement commits,
+ * and a rollback returns the number, so the sequence has neither duplicates nor gaps. Gives the
+ * CTE `opened` (id, registry_number, sequence).
  */
-export async function openCase(
-  tx: Tx,
-  input: { boardCountyCode: string; caseCode: string; subject: string; document: IncomingDocument },
-): Promise<RegisteredCase> {
-  const year = registryYear(input.document.receivedAt);
-  const [counter] = await tx
-    .insert(registrySequences)
-    .values({ boardCountyCode: input.boardCountyCode, year, lastSequence: 1 })
-    .onConflictDoUpdate({
-      target: [registrySequences.boardCountyCode, registrySequences.year],
-      set: { lastSequence: sql`${registrySequences.lastSequence} + 1` },
-    })
-    .returning({ sequence: registrySequences.lastSequence });
-  if (!counter) throw new Error('registry counter not updated');
-  const registryNumber = formatRegistryNumber(input.caseCode, counter.sequence, year);
-  const [created] = await tx
-    .insert(registryCases)
-    .values({
-      boardCountyCode: input.boardCountyCode,
-      caseCode: input.caseCode,
-      sequence: counter.sequence,
-      year,
-      registryNumber,
-      subject: input.subject,
-      openedAt: input.document.receivedAt,
-    })
-    .returning({ id: registryCases.id });
-  if (!created) throw new Error('registry case not created');
-  await tx
-    .insert(registryDocuments)
-    .values({ caseId: created.id, documentNumber: 1, ...input.document, isLate: input.document.isLate ?? false });
-  return { caseId: created.id, registryNumber, boardCountyCode: input.boardCountyCode, documentNumber: 1 };
+export function openCaseSteps(input: NewCase): SQL {
+  const d = input.document;
+  const year = registryYear(d.receivedAt);
+  const receivedAt = d.receivedAt.toISOString();
+  return sql`counter AS (
+      INSERT INTO ${registrySequences} (board_county_code, year, last_sequence)
+      SELECT ${input.boardCountyCode}, ${year}, 1 FROM registering
+      ON CONFLICT (board_county_code, year) DO UPDATE SET last_sequence = ${registrySequences}.last_sequence + 1
+      RETURNING last_sequence),
+    opened AS (
+      INSERT INTO ${registryCases} (id, board_county_code, case_code, sequence, year, subject, opened_at)
+      SELECT r.case_id, ${input.boardCountyCode}, ${input.caseCode}, c.last_sequence, ${year}, ${input.subject}, ${receivedAt}
+      FROM registering r, counter c
+      RETURNING id, registry_number, sequence),
+    first_document AS (
+      INSERT INTO ${registryDocuments} (case_id, document_number, kind, received_at, sender, description, is_late)
+      SELECT id, 1, ${d.kind}, ${receivedAt}, ${d.sender}, ${d.description}, ${d.isLate ?? false} FROM opened)`;
+}
+
+/** A new case id, taken from the cases' own sequence before the case row exists (see openCaseSteps). */
+export const newCaseId = sql`nextval(pg_get_serial_sequence('registry_cases', 'id'))`;
+
+/** Opens a case with its first document in the caller's transaction (see openCaseSteps). */
+export async function openCase(tx: Tx, input: NewCase): Promise<RegisteredCase> {
+  const result = await tx.execute(
+    sql`WITH registering AS (SELECT ${newCaseId} AS case_id), ${openCaseSteps(input)} SELECT id, registry_number FROM opened`,
+  );
+  const [opened] = rowsOf<{ id: number; registry_number: string }>(result);
+  if (!opened) throw new Error('registry case not opened');
+  return { caseId: opened.id, registryNumber: opened.registry_number, boardCountyCode: input.boardCountyCode, documentNumber: 1 };
 }
 
 /** Registers a later document (a supplement, a report) in an existing case, numbered after the last. */

@@ -1,13 +1,5 @@
 import { isCalendarDate } from '../applications/eligibility.ts';
 
-/**
- * Registry numbers (diarienummer) as Länsstyrelsen writes them: "<case-type code>-<sequence>-<year>",
- * e.g. "403-123456-2012". The sequence is per board and year and has no gaps.
- */
-export function formatRegistryNumber(caseCode: string, sequence: number, year: number): string {
-  return `${caseCode}-${sequence}-${year}`;
-}
-
 const stockholmYear = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' });
 
 /** The registry year is the year of receipt in Sweden: a document received at 00:30 on 1 January belongs to the new year. */
