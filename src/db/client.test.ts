@@ -21,9 +21,12 @@ test('a database missing the record of the latest migration is not taken as up t
   const database = await openDatabase({ memory: true });
   t.after(() => database.close());
   await database.migrate();
+  const [all] = await database.query<{ n: number }>(recorded);
   await database.exec(
     'DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)',
   );
-  // The migrator runs the latest migration again, which fails here on the objects it made before.
-  await assert.rejects(database.migrate(), /Failed query: CREATE/);
+  // The migrator runs the latest migration again (it can run twice: it replaces a column) and records it.
+  await database.migrate();
+  const [after] = await database.query<{ n: number }>(recorded);
+  assert.equal(after?.n, all?.n);
 });

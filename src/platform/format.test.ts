@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, daysBetween, formatDate, formatKronor, stockholmDateOf } from './format.ts';
+import { addDays, daysBetween, formatDate, formatDateTime, formatKronor, stockholmDateOf } from './format.ts';
 
 test('formats öre as whole kronor with Swedish digit grouping', () => {
   assert.equal(formatKronor(580_000_000, 'sv').replace(/\s/g, ' '), '5 800 000 kr');
@@ -10,6 +10,14 @@ test('formats öre as whole kronor with Swedish digit grouping', () => {
 test('formats a calendar date without shifting it across time zones', () => {
   assert.equal(formatDate('2022-09-01', 'sv'), '1 september 2022');
   assert.equal(formatDate('2022-09-01', 'en'), '1 September 2022');
+});
+
+test('formats an instant in Stockholm time, summer and winter, in either language', () => {
+  assert.equal(formatDateTime(new Date('2026-11-23T13:05:00Z'), 'sv'), '23 november 2026 kl. 14:05');
+  assert.equal(formatDateTime(new Date('2026-11-23T13:05:00Z'), 'en'), '23 November 2026 at 14:05');
+  // 01:30 UTC on 29 March 2026 is 03:30 in Stockholm: summer time began at 01:00 UTC.
+  assert.equal(formatDateTime(new Date('2026-03-29T01:30:00Z'), 'sv'), '29 mars 2026 kl. 03:30');
+  assert.equal(formatDate('2026-03-29', 'en'), '29 March 2026');
 });
 
 test('takes the calendar date in Stockholm, not UTC', () => {

@@ -11,24 +11,34 @@ export function formatKronor(ore: number, lang: Lang): string {
   return `${kronorFormat[lang].format(ore / 100)} ${lang === 'sv' ? 'kr' : 'SEK'}`;
 }
 
+// Built once per language: constructing an Intl.DateTimeFormat costs far more than formatting with one.
+const dateOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const dateFormat: Record<Lang, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat(locales.sv, dateOptions),
+  en: new Intl.DateTimeFormat(locales.en, dateOptions),
+};
+const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Stockholm',
+};
+const dateTimeFormat: Record<Lang, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat(locales.sv, dateTimeOptions),
+  en: new Intl.DateTimeFormat(locales.en, dateTimeOptions),
+};
+
 /** "1 september 2022" from "2022-09-01" (a calendar date, no time zone shift). */
 export function formatDate(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locales[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
+  return dateFormat[lang].format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
 
-/** Date and time in Europe/Stockholm: "23 november 2026 14:05". */
+/** Date and time in Europe/Stockholm: "23 november 2026 kl. 14:05". */
 export function formatDateTime(at: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Stockholm',
-  }).format(at);
+  return dateTimeFormat[lang].format(at);
 }
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', {

@@ -1,9 +1,9 @@
 import type { SessionStore } from '@fastify/session';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type { Db } from '../db/client.ts';
+import { preparedPerDatabase } from '../db/prepared.ts';
 import { sessions } from '../db/schema/index.ts';
-import { canonicalJson } from './canonical-json.ts';
 
 type Callback = (err?: unknown) => void;
 
@@ -11,11 +11,29 @@ type Callback = (err?: unknown) => void;
 const EXTEND_EVERY_MS = 60_000;
 const MAX_REMEMBERED = 50_000;
 
-/** What a session holds, without the cookie's own expiry that changes on every request. */
+/**
+ * What a session holds, without the cookie's own expiry that changes on every request. Keys keep
+ * their order: a session restored from a read has the stored order, so unchanged content gives the
+ * same text; content that merely comes in another order costs a needless write, never a lost one.
+ */
 function fingerprint(data: object): string {
   const { cookie: _cookie, ...rest } = data as Record<string, unknown>;
-  return canonicalJson(rest);
+  return JSON.stringify(rest);
 }
+
+/** The statements of every request, built once per database instead of on each call. */
+const statementsFor = preparedPerDatabase((db) => ({
+  get: db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.sid, sql.placeholder('sid')))
+    .prepare('session_get'),
+  upsert: db
+    .insert(sessions)
+    .values({ sid: sql.placeholder('sid'), data: sql.placeholder('data'), expiresAt: sql.placeholder('expiresAt') })
+    .onConflictDoUpdate({ target: sessions.sid, set: { data: sql`excluded.data`, expiresAt: sql`excluded.expires_at` } })
+    .prepare('session_upsert'),
+}));
 
 /**
  * Sessions in the database, so that every app instance on one PostgreSQL server sees the same
@@ -40,18 +58,16 @@ export class DatabaseSessionStore implements SessionStore {
 
   set(sid: string, session: Session, callback: Callback): void {
     const now = Date.now();
-    const data = JSON.parse(JSON.stringify(session)) as object;
-    const print = fingerprint(data);
+    const print = fingerprint(session);
     const known = this.known.get(sid);
     if (known && known.fingerprint === print && known.expiresAt - now > this.ttlMs - EXTEND_EVERY_MS) {
       callback();
       return;
     }
     const expiresAt = new Date(now + this.ttlMs);
-    this.db
-      .insert(sessions)
-      .values({ sid, data, expiresAt })
-      .onConflictDoUpdate({ target: sessions.sid, set: { data, expiresAt } })
+    // The jsonb column serialises the session itself, with the cookie's toJSON.
+    statementsFor(this.db)
+      .upsert.execute({ sid, data: session, expiresAt })
       .then(() => {
         this.remember(sid, print, expiresAt.getTime());
         callback();
@@ -59,10 +75,8 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
-    this.db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.sid, sid))
+    statementsFor(this.db)
+      .get.execute({ sid })
       .then(([row]) => {
         if (!row || row.expiresAt.getTime() < Date.now()) callback(null, null);
         else {

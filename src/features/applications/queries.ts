@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   applicationSnapshots,
   applications,
@@ -206,8 +207,9 @@ const attachmentJson = sql.raw(
     .join(', ')})`,
 );
 
-function applicationDetailQuery(db: Db) {
-  return db
+/** Every page of an application starts with this query. */
+const applicationDetailQuery = preparedPerDatabase((db) =>
+  db
     .select({
       id: applications.id,
       callId: applications.callId,
@@ -251,20 +253,12 @@ function applicationDetailQuery(db: Db) {
     .leftJoin(registryCases, eq(registryCases.id, applications.registryCaseId))
     .leftJoin(countyBoards, eq(countyBoards.countyCode, registryCases.boardCountyCode))
     .where(eq(applications.id, sql.placeholder('id')))
-    .prepare('find_application');
-}
-
-/** Built once per database: every page of an application starts with this query. */
-const detailQueries = new WeakMap<Db, ReturnType<typeof applicationDetailQuery>>();
+    .prepare('find_application'),
+);
 
 export async function findApplication(db: Db, id: string): Promise<ApplicationDetail | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  let query = detailQueries.get(db);
-  if (!query) {
-    query = applicationDetailQuery(db);
-    detailQueries.set(db, query);
-  }
-  const [row] = await query.execute({ id });
+  const [row] = await applicationDetailQuery(db).execute({ id });
   if (!row) return null;
   return {
     ...row,

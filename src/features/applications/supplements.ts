@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import { attachments, countyBoards, registryDocuments, supplementAttachments, supplements } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { FormError } from '../../platform/components.tsx';
@@ -115,8 +116,8 @@ export async function addSupplement(
   return { ok: true };
 }
 
-export async function listSupplements(db: DbOrTx, applicationId: string): Promise<SupplementRow[]> {
-  const rows = await db
+const supplementsQuery = preparedPerDatabase((db) =>
+  db
     .select({
       id: supplements.id,
       statement: supplements.statement,
@@ -128,8 +129,13 @@ export async function listSupplements(db: DbOrTx, applicationId: string): Promis
     .leftJoin(registryDocuments, eq(registryDocuments.id, supplements.registryDocumentId))
     .leftJoin(supplementAttachments, eq(supplementAttachments.supplementId, supplements.id))
     .leftJoin(attachments, and(eq(attachments.id, supplementAttachments.attachmentId)))
-    .where(eq(supplements.applicationId, applicationId))
-    .orderBy(supplements.createdAt);
+    .where(eq(supplements.applicationId, sql.placeholder('applicationId')))
+    .orderBy(supplements.createdAt)
+    .prepare('list_supplements'),
+);
+
+export async function listSupplements(db: Db, applicationId: string): Promise<SupplementRow[]> {
+  const rows = await supplementsQuery(db).execute({ applicationId });
   const byId = new Map<string, SupplementRow>();
   for (const r of rows) {
     const found = byId.get(r.id) ?? { documentNumber: r.documentNumber, statement: r.statement, createdAt: r.createdAt, files: [] };

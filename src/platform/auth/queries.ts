@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
-import { applications, calls, countyBoards, memberships, organisations, persons, staffMemberships } from '../../db/schema/index.ts';
-import type { Actor, LoginKind, MemberRole, StaffRole } from './policy.ts';
+import type { Db } from '../../db/client.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
+import { applications, calls, persons } from '../../db/schema/index.ts';
+import type { Actor, LoginKind, Membership, StaffMembership } from './policy.ts';
 
 export interface LoadedPerson {
   actor: Extract<Actor, { kind: 'person' }>;
@@ -9,50 +10,54 @@ export interface LoadedPerson {
   familyName: string | null;
 }
 
+/**
+ * The person with their memberships (by organisation name) and staff memberships (by board), in one
+ * statement: it runs on every logged-in request, so it is one round trip, prepared once per database.
+ */
+const loadActorStatement = preparedPerDatabase((db) =>
+  db
+    .select({
+      givenName: persons.givenName,
+      familyName: persons.familyName,
+      // Plain SQL with aliases: in a one-table select Drizzle leaves columns unqualified, and an
+      // unqualified "id" inside these subqueries would name the organisation's.
+      memberships: sql<Membership[]>`coalesce((
+        SELECT json_agg(json_build_object(
+          'organisationId', m.organisation_id,
+          'roles', m.roles,
+          'organisationName', o.name,
+          'organisationKind', o.kind,
+          'countyCode', o.county_code,
+          'isDemo', o.is_demo
+        ) ORDER BY o.name)
+        FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+        WHERE m.person_id = persons.id
+      ), '[]')`,
+      staff: sql<StaffMembership[]>`coalesce((
+        SELECT json_agg(json_build_object('boardCountyCode', s.board_county_code, 'roles', s.roles, 'boardName', b.name)
+          ORDER BY s.board_county_code)
+        FROM staff_memberships s JOIN county_boards b ON b.county_code = s.board_county_code
+        WHERE s.person_id = persons.id
+      ), '[]')`,
+    })
+    .from(persons)
+    .where(eq(persons.id, sql.placeholder('personId')))
+    .prepare('load_actor'),
+);
+
 /** The person with their memberships, or null when the person no longer exists. */
 export async function loadActor(
-  db: DbOrTx,
+  db: Db,
   personId: string,
   loginKind: LoginKind,
   actingOrganisationId: number | null,
 ): Promise<LoadedPerson | null> {
-  const [person] = await db
-    .select({ id: persons.id, givenName: persons.givenName, familyName: persons.familyName })
-    .from(persons)
-    .where(eq(persons.id, personId));
+  const [person] = await loadActorStatement(db).execute({ personId });
   if (!person) return null;
-  const [memberRows, staffRows] = await Promise.all([
-    db
-      .select({
-        organisationId: memberships.organisationId,
-        roles: memberships.roles,
-        organisationName: organisations.name,
-        organisationKind: organisations.kind,
-        countyCode: organisations.countyCode,
-        isDemo: organisations.isDemo,
-      })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(eq(memberships.personId, personId))
-      .orderBy(organisations.name),
-    db
-      .select({ boardCountyCode: staffMemberships.boardCountyCode, roles: staffMemberships.roles, boardName: countyBoards.name })
-      .from(staffMemberships)
-      .innerJoin(countyBoards, eq(countyBoards.countyCode, staffMemberships.boardCountyCode))
-      .where(eq(staffMemberships.personId, personId))
-      .orderBy(staffMemberships.boardCountyCode),
-  ]);
   return {
     givenName: person.givenName,
     familyName: person.familyName,
-    actor: {
-      kind: 'person',
-      personId,
-      loginKind,
-      actingOrganisationId,
-      memberships: memberRows.map((m) => ({ ...m, roles: m.roles as MemberRole[] })),
-      staff: staffRows.map((s) => ({ ...s, roles: s.roles as StaffRole[] })),
-    },
+    actor: { kind: 'person', personId, loginKind, actingOrganisationId, memberships: person.memberships, staff: person.staff },
   };
 }
 

@@ -1,10 +1,33 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { defineJob, type JobLogger } from '../jobs/runner.ts';
-import { claimDueMails, markMailSent, recordFailedAttempt } from './outbox.ts';
+import { claimDueMails, markMailsSent, recordFailedAttempt, type SentMail } from './outbox.ts';
 import type { Mailer } from './transport.ts';
 
 const BATCH_SIZE = 20;
+
+/**
+ * Marks sent mails with as few statements as possible without holding any mark back: the mails
+ * whose hand-over ends while one mark runs are marked together by the next. A crash between
+ * hand-over and mark resends the mail after its claim lease, with the same Message-ID.
+ */
+function sentMarker(db: DbOrTx, now: Date): (mail: SentMail) => Promise<void> {
+  let waiting: SentMail[] = [];
+  let running: Promise<void> | null = null;
+  const markWaiting = async () => {
+    while (waiting.length > 0) {
+      const mails = waiting;
+      waiting = [];
+      await markMailsSent(db, mails, now);
+    }
+    running = null;
+  };
+  return (mail) => {
+    waiting.push(mail);
+    running ??= markWaiting();
+    return running;
+  };
+}
 
 export interface DrainResult {
   sent: number;
@@ -24,6 +47,7 @@ export async function drainOutbox(
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
   while (!signal?.aborted) {
     const batch = await claimDueMails(db, now, BATCH_SIZE);
+    const markSent = sentMarker(db, now);
     await Promise.all(
       batch.map(async (mail) => {
         let messageId: string;
@@ -41,7 +65,7 @@ export async function drainOutbox(
           }
           return;
         }
-        await markMailSent(db, mail.id, messageId, now);
+        await markSent({ id: mail.id, messageId });
         result.sent++;
       }),
     );

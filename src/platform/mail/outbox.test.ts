@@ -15,7 +15,7 @@ import { loadConfig } from '../../config.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 import { drainOutbox, drainOutboxJob } from './drain.ts';
-import { enqueueMail } from './outbox.ts';
+import { claimDueMails, enqueueMail, markMailsSent } from './outbox.ts';
 import { MAX_MAIL_ATTEMPTS } from './rules.ts';
 import { createMailer, type Mailer } from './transport.ts';
 
@@ -71,6 +71,12 @@ function recordingLogger() {
 
 const quiet = pino({ level: 'silent' });
 
+/**
+ * The drain's clock for mails queued just before: the database stamps a mail's first attempt in
+ * microseconds, a Date has milliseconds, so a Date taken within the same millisecond is earlier.
+ */
+const justAfterQueueing = () => new Date(Date.now() + 1);
+
 async function withDatabase(t: import('node:test').TestContext): Promise<TestDatabase> {
   const database = await createTestDatabase();
   closeAfter(t, () => database.close());
@@ -101,7 +107,7 @@ test('a queued mail arrives over SMTP with subject, body and å ä ö intact, an
     await enqueueMail(tx, confirmation);
   });
 
-  const result = await drainOutbox(database.db, smtpMailer(t, smtp.port), { now: new Date(), logger: quiet });
+  const result = await drainOutbox(database.db, smtpMailer(t, smtp.port), { now: justAfterQueueing(), logger: quiet });
 
   assert.deepEqual(result, { sent: 1, retrying: 0, failed: 0 });
   assert.equal(smtp.received.length, 1);
@@ -140,7 +146,7 @@ test('the same dedupe key queues a mail once, so a retried use case sends one ma
   assert.ok(first);
   assert.equal(second, null);
   assert.ok(other);
-  await drainOutbox(database.db, smtpMailer(t, smtp.port), { now: new Date(), logger: quiet });
+  await drainOutbox(database.db, smtpMailer(t, smtp.port), { now: justAfterQueueing(), logger: quiet });
   assert.equal(smtp.received.length, 2);
 });
 
@@ -158,7 +164,7 @@ test('while SMTP is down a mail stays pending with a later retry, and is deliver
   await probe.close();
   const mailer = smtpMailer(t, port);
   await enqueueMail(database.db, confirmation);
-  const now = new Date();
+  const now = justAfterQueueing();
 
   const down = await drainOutbox(database.db, mailer, { now, logger: quiet });
 
@@ -195,7 +201,7 @@ test('a mail out of attempts is marked failed, kept, and reported as an error', 
     .where(eq(mailOutbox.id, id));
   const { logger, lines } = recordingLogger();
 
-  const result = await drainOutbox(database.db, smtpMailer(t, probe.port), { now: new Date(), logger });
+  const result = await drainOutbox(database.db, smtpMailer(t, probe.port), { now: justAfterQueueing(), logger });
 
   assert.deepEqual(result, { sent: 0, retrying: 0, failed: 1 });
   const [row] = await rowsOf(database);
@@ -211,7 +217,7 @@ test('two drains at once send every mail exactly once', async (t) => {
   closeAfter(t, () => smtp.close());
   for (let i = 0; i < 45; i++) await enqueueMail(database.db, { ...confirmation, subject: `Ärende ${i}` });
   const mailer = smtpMailer(t, smtp.port);
-  const now = new Date();
+  const now = justAfterQueueing();
 
   const results = await Promise.all([
     drainOutbox(database.db, mailer, { now, logger: quiet }),
@@ -232,6 +238,33 @@ test('two drains at once send every mail exactly once', async (t) => {
   assert.equal(counts?.sent, 45);
 });
 
+test('mails marked sent in one statement each get their own Message-ID; a mail no longer pending is left alone', async (t) => {
+  const database = await withDatabase(t);
+  for (let i = 0; i < 3; i++) await enqueueMail(database.db, { ...confirmation, subject: `Ärende ${i}` });
+  const claimed = await claimDueMails(database.db, justAfterQueueing(), 10);
+  assert.equal(claimed.length, 3);
+  const given = claimed[0]!;
+  await database.db.update(mailOutbox).set({ status: 'failed' }).where(eq(mailOutbox.id, given.id));
+  const now = new Date();
+
+  await markMailsSent(
+    database.db,
+    claimed.map((m) => ({ id: m.id, messageId: `<${m.subject}@test>` })),
+    now,
+  );
+
+  for (const row of await rowsOf(database)) {
+    if (row.id === given.id) {
+      assert.equal(row.status, 'failed');
+      assert.equal(row.messageId, null);
+    } else {
+      assert.equal(row.status, 'sent');
+      assert.equal(row.messageId, `<${row.subject}@test>`);
+      assert.equal(row.sentAt?.getTime(), now.getTime());
+    }
+  }
+});
+
 test('without SMTP_URL the mail is written as an .eml file under DATA_DIR/mail', async (t) => {
   const database = await withDatabase(t);
   const dataDir = mkdtempSync(join(tmpdir(), 'bp-mail-'));
@@ -240,7 +273,7 @@ test('without SMTP_URL the mail is written as an .eml file under DATA_DIR/mail',
   closeAfter(t, () => mailer.close());
   const id = await enqueueMail(database.db, confirmation);
 
-  assert.equal((await drainOutbox(database.db, mailer, { now: new Date(), logger: quiet })).sent, 1);
+  assert.equal((await drainOutbox(database.db, mailer, { now: justAfterQueueing(), logger: quiet })).sent, 1);
 
   const files = readdirSync(join(dataDir, 'mail'));
   assert.equal(files.length, 1);

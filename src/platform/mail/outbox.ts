@@ -67,11 +67,20 @@ export async function claimDueMails(db: DbOrTx, now: Date, limit: number): Promi
     });
 }
 
-export async function markMailSent(db: DbOrTx, id: string, messageId: string, now: Date): Promise<void> {
+export interface SentMail {
+  id: string;
+  messageId: string;
+}
+
+/** Marks mails handed over to the mailer as sent, in one statement however many they are. */
+export async function markMailsSent(db: DbOrTx, mails: SentMail[], now: Date): Promise<void> {
   await db
     .update(mailOutbox)
-    .set({ status: 'sent', messageId, sentAt: now, lastError: null })
-    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')));
+    .set({ status: 'sent', messageId: sql`sent.message_id`, sentAt: now, lastError: null })
+    .from(
+      sql`unnest(${sql.param(mails.map((m) => m.id))}::uuid[], ${sql.param(mails.map((m) => m.messageId))}::text[]) AS sent(id, message_id)`,
+    )
+    .where(and(eq(mailOutbox.id, sql`sent.id`), eq(mailOutbox.status, 'pending')));
 }
 
 /** Records a failed attempt: the mail waits for its backoff, or is marked failed when out of attempts. */
