@@ -1,4 +1,6 @@
-import type { Db } from './client.ts';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from './client.ts';
 
 /**
  * A query built once per database and then only executed: for the queries every request runs,
@@ -15,5 +17,22 @@ export function preparedPerDatabase<Q>(build: (db: Db) => Q): (db: Db) => Q {
       built.set(db, query);
     }
     return query;
+  };
+}
+
+export type PlaceholderValues = Record<string, unknown>;
+
+/**
+ * A hand-written statement (Drizzle `sql` whose values are `sql.placeholder`s), turned into SQL
+ * text once and prepared under `name` once per database; in a transaction it runs unnamed on the
+ * transaction's connection. The result is the driver's, see `rowsOf`.
+ */
+export function preparedStatement(name: string, statement: SQL) {
+  const query = new PgDialect().sqlToQuery(statement);
+  const prepared = preparedPerDatabase((db) => db._.session.prepareQuery(query, undefined, name, false));
+  return {
+    execute: (db: Db, values: PlaceholderValues): Promise<unknown> => prepared(db).execute(values),
+    executeIn: (tx: Tx, values: PlaceholderValues): Promise<unknown> =>
+      tx._.session.prepareQuery(query, undefined, undefined, false).execute(values),
   };
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { preparedStatement } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { applicationSnapshots, applications, auditEvents, mailOutbox } from '../../db/schema/index.ts';
 import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
-import { boardName as findBoardName, newCaseId, openCaseSteps } from '../registry/queries.ts';
+import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
 import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
@@ -89,6 +90,43 @@ function confirmationMail(
   return { subject: `Ansökan mottagen – diarienummer ${registryNumber}`, text: lines.join('\n') };
 }
 
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * The submission as one statement, so one round trip and no lock held between round trips. The
+ * guard on status and version makes a double click, or a save racing the submission, lose here,
+ * before anything else is written. The snapshot is written before the registry counter is taken
+ * (`registering` reads it), so the counter's row lock is held only for the case, its document, the
+ * mails, the audit event and the commit.
+ */
+const submitStatement = preparedStatement(
+  'submit_application',
+  sql`WITH flipped AS (
+      UPDATE ${applications} SET status = 'submitted', submitted_at = ${p('now')}, is_late = ${p('late')},
+        amount_applied_ore = ${p('amountAppliedOre')}, answers = ${p('answers')}::jsonb,
+        version = version + 1, updated_at = ${p('now')}, updated_by = ${p('personId')}, registry_case_id = ${newCaseId}
+      WHERE id = ${p('id')} AND status = 'draft' AND version = ${p('version')}
+      RETURNING id, registry_case_id),
+    frozen AS (
+      INSERT INTO ${applicationSnapshots} (application_id, content, sha256, created_at)
+      SELECT id, ${p('snapshot')}, ${p('sha256')}, ${p('now')} FROM flipped
+      RETURNING application_id),
+    registering AS (SELECT f.registry_case_id AS case_id FROM flipped f JOIN frozen s ON s.application_id = f.id),
+    ${openCaseSteps},
+    mails AS (
+      INSERT INTO ${mailOutbox} (to_address, subject, text_body, dedupe_key)
+      SELECT m.to, replace(${p('mailSubject')}, ${p('mark')}, o.registry_number),
+        replace(${p('mailText')}, ${p('mark')}, o.registry_number), m.dedupe_key
+      FROM opened o, jsonb_to_recordset(${p('recipients')}::jsonb) AS m("to" text, dedupe_key text)
+      ON CONFLICT (dedupe_key) DO NOTHING),
+    audited AS (
+      INSERT INTO ${auditEvents} (actor_person_id, actor_role, action, entity_type, entity_id, details)
+      SELECT ${p('personId')}, 'applicant', 'application.submit', 'application', ${p('id')},
+        jsonb_build_object('registryNumber', o.registry_number, 'sha256', ${p('sha256')}::text, 'late', ${p('late')}::boolean)
+      FROM opened o)
+    SELECT registry_number FROM opened`,
+);
+
 /**
  * Submits a draft in one statement (one transaction): the status flips only from the version that was checked,
  * the content is frozen with its hash, the board's registry gives the next number, and the
@@ -128,25 +166,8 @@ export async function submitApplication(
     .filter((to) => to !== '')
     .map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
   const entry = applicationRegistryEntry(detail.call, 'eService');
-  const now = input.now.toISOString();
-  // One statement, so one round trip and no lock held between round trips. The guard on status and
-  // version makes a double click, or a save racing the submission, lose here, before anything else
-  // is written. The snapshot is written before the registry counter is taken (`registering` reads
-  // it), so the counter's row lock is held only for the case, its document, the mails, the audit
-  // event and the commit.
-  const submitted = await db.execute(sql`
-    WITH flipped AS (
-      UPDATE ${applications} SET status = 'submitted', submitted_at = ${now}, is_late = ${late},
-        amount_applied_ore = ${content.amounts.appliedOre}, answers = ${JSON.stringify(detail.answers)}::jsonb,
-        version = version + 1, updated_at = ${now}, updated_by = ${input.personId}, registry_case_id = ${newCaseId}
-      WHERE id = ${detail.id} AND status = 'draft' AND version = ${input.version}
-      RETURNING id, registry_case_id),
-    frozen AS (
-      INSERT INTO ${applicationSnapshots} (application_id, content, sha256, created_at)
-      SELECT id, ${serialised.text}, ${serialised.sha256}, ${now} FROM flipped
-      RETURNING application_id),
-    registering AS (SELECT f.registry_case_id AS case_id FROM flipped f JOIN frozen s ON s.application_id = f.id),
-    ${openCaseSteps({
+  const submitted = await submitStatement.execute(db, {
+    ...newCaseValues({
       boardCountyCode: board,
       caseCode: input.caseCode,
       subject: entry.subject,
@@ -157,19 +178,21 @@ export async function submitApplication(
         receivedAt: input.now,
         isLate: late,
       },
-    })},
-    mails AS (
-      INSERT INTO ${mailOutbox} (to_address, subject, text_body, dedupe_key)
-      SELECT m.to, replace(${mail.subject}, ${REGISTRY_NUMBER_MARK}, o.registry_number),
-        replace(${mail.text}, ${REGISTRY_NUMBER_MARK}, o.registry_number), m.dedupe_key
-      FROM opened o, jsonb_to_recordset(${JSON.stringify(recipients)}::jsonb) AS m("to" text, dedupe_key text)
-      ON CONFLICT (dedupe_key) DO NOTHING),
-    audited AS (
-      INSERT INTO ${auditEvents} (actor_person_id, actor_role, action, entity_type, entity_id, details)
-      SELECT ${input.personId}, 'applicant', 'application.submit', 'application', ${detail.id},
-        jsonb_build_object('registryNumber', o.registry_number, 'sha256', ${serialised.sha256}::text, 'late', ${late}::boolean)
-      FROM opened o)
-    SELECT registry_number FROM opened`);
+    }),
+    id: detail.id,
+    version: input.version,
+    now: input.now.toISOString(),
+    late,
+    amountAppliedOre: content.amounts.appliedOre,
+    answers: JSON.stringify(detail.answers),
+    personId: input.personId,
+    snapshot: serialised.text,
+    sha256: serialised.sha256,
+    mailSubject: mail.subject,
+    mailText: mail.text,
+    mark: REGISTRY_NUMBER_MARK,
+    recipients: JSON.stringify(recipients),
+  });
   const outcome = rowsOf<{ registry_number: string }>(submitted)[0]?.registry_number;
   if (outcome) return { ok: true, registryNumber: outcome, alreadySubmitted: false };
   // Lost the race: either a twin request submitted it (same result) or someone saved a newer version.

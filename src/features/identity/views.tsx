@@ -1,7 +1,6 @@
 import { maskPersonalIdentityNumber } from '../../platform/auth/personal-identity-number.ts';
 import type { Membership, StaffMembership } from '../../platform/auth/policy.ts';
 import { Csrf, DataTable, ErrorSummary, FieldError, type FormError, Notice, SummaryList } from '../../platform/components.tsx';
-import { formatDate, stockholmDateOf } from '../../platform/format.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { texts } from './texts.ts';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
+import { type PlaceholderValues, preparedStatement } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
   applications,
@@ -38,42 +39,57 @@ export interface NewCase {
   document: IncomingDocument;
 }
 
+const p = (name: string) => sql.placeholder(name);
+
 /**
  * The part of a statement that opens a case in a board's registry with its first document, for
  * each row of a CTE named `registering` that the caller writes before it (its column `case_id`
  * is the new case's id). The counter row for the board and year is bumped in the same statement:
  * concurrent registrations queue on that row, its lock is held only until the statement commits,
  * and a rollback returns the number, so the sequence has neither duplicates nor gaps. Gives the
- * CTE `opened` (id, registry_number, sequence).
+ * CTE `opened` (id, registry_number, sequence). Its values are placeholders: see `newCaseValues`.
  */
-export function openCaseSteps(input: NewCase): SQL {
-  const d = input.document;
-  const year = registryYear(d.receivedAt);
-  const receivedAt = d.receivedAt.toISOString();
-  return sql`counter AS (
+export const openCaseSteps = sql`counter AS (
       INSERT INTO ${registrySequences} (board_county_code, year, last_sequence)
-      SELECT ${input.boardCountyCode}, ${year}, 1 FROM registering
+      SELECT ${p('board')}, ${p('year')}, 1 FROM registering
       ON CONFLICT (board_county_code, year) DO UPDATE SET last_sequence = ${registrySequences}.last_sequence + 1
       RETURNING last_sequence),
     opened AS (
       INSERT INTO ${registryCases} (id, board_county_code, case_code, sequence, year, subject, opened_at)
-      SELECT r.case_id, ${input.boardCountyCode}, ${input.caseCode}, c.last_sequence, ${year}, ${input.subject}, ${receivedAt}
+      SELECT r.case_id, ${p('board')}, ${p('caseCode')}, c.last_sequence, ${p('year')}, ${p('subject')}, ${p('receivedAt')}
       FROM registering r, counter c
       RETURNING id, registry_number, sequence),
     first_document AS (
       INSERT INTO ${registryDocuments} (case_id, document_number, kind, received_at, sender, description, is_late)
-      SELECT id, 1, ${d.kind}, ${receivedAt}, ${d.sender}, ${d.description}, ${d.isLate ?? false} FROM opened)`;
+      SELECT id, 1, ${p('documentKind')}, ${p('receivedAt')}, ${p('sender')}, ${p('description')}, ${p('isLate')} FROM opened)`;
+
+/** The values of `openCaseSteps`' placeholders. */
+export function newCaseValues(input: NewCase): PlaceholderValues {
+  const d = input.document;
+  return {
+    board: input.boardCountyCode,
+    year: registryYear(d.receivedAt),
+    caseCode: input.caseCode,
+    subject: input.subject,
+    receivedAt: d.receivedAt.toISOString(),
+    documentKind: d.kind,
+    sender: d.sender,
+    description: d.description,
+    isLate: d.isLate ?? false,
+  };
 }
 
 /** A new case id, taken from the cases' own sequence before the case row exists (see openCaseSteps). */
 export const newCaseId = sql`nextval(pg_get_serial_sequence('registry_cases', 'id'))`;
 
+const openCaseStatement = preparedStatement(
+  'open_case',
+  sql`WITH registering AS (SELECT ${newCaseId} AS case_id), ${openCaseSteps} SELECT id, registry_number FROM opened`,
+);
+
 /** Opens a case with its first document in the caller's transaction (see openCaseSteps). */
 export async function openCase(tx: Tx, input: NewCase): Promise<RegisteredCase> {
-  const result = await tx.execute(
-    sql`WITH registering AS (SELECT ${newCaseId} AS case_id), ${openCaseSteps(input)} SELECT id, registry_number FROM opened`,
-  );
-  const [opened] = rowsOf<{ id: number; registry_number: string }>(result);
+  const [opened] = rowsOf<{ id: number; registry_number: string }>(await openCaseStatement.executeIn(tx, newCaseValues(input)));
   if (!opened) throw new Error('registry case not opened');
   return { caseId: opened.id, registryNumber: opened.registry_number, boardCountyCode: input.boardCountyCode, documentNumber: 1 };
 }
