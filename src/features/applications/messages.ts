@@ -79,7 +79,10 @@ export function problemsToForm(problems: SubmissionProblem[], answers: DraftAnsw
   });
 }
 
+// One formatter for every call: `toLocaleString` with options builds a new one each time.
+const megabytes = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
 /** "1,5 MB": sizes in the unit the limits are stated in. */
 export function sizeText(t: Texts, bytes: number): string {
-  return t.sizeMb((bytes / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
+  return t.sizeMb(megabytes.format(bytes / 1024 / 1024));
 }

@@ -15,7 +15,10 @@ import {
   programmes,
   purposes,
   registryCases,
+  registryDocuments,
   signatoryApprovals,
+  supplementAttachments,
+  supplements,
   targetGroups,
 } from '../../db/schema/index.ts';
 import type { ApplicationResource } from '../../platform/auth/policy.ts';
@@ -198,6 +201,15 @@ export interface ApplicationDetail extends ApplicationResource {
   approval: SignatoryApproval | null;
   /** The frozen content's hash, once submitted. */
   snapshotSha256: string | null;
+  /** Supplements added after submission, oldest first. */
+  supplements: SupplementRow[];
+}
+
+export interface SupplementRow {
+  documentNumber: number | null;
+  statement: string | null;
+  createdAt: Date;
+  files: string[];
 }
 
 /** An attachment row as JSON, with the column names of the Drizzle row. */
@@ -243,6 +255,14 @@ const applicationDetailQuery = preparedPerDatabase((db) =>
         from ${signatoryApprovals} s join ${persons} p on p.id = s.person_id
         where s.application_id = ${applications.id} order by s.approved_at desc limit 1)`,
       snapshotSha256: sql<string | null>`(select sha256 from ${applicationSnapshots} where application_id = ${applications.id})`,
+      supplements: sql<
+        (Omit<SupplementRow, 'createdAt'> & { createdAt: string })[] | null
+      >`case when ${applications.status} <> 'draft' then (
+        select json_agg(json_build_object('documentNumber', d.document_number, 'statement', s.statement, 'createdAt', s.created_at,
+          'files', coalesce((select json_agg(f.filename order by f.created_at, f.id) from ${supplementAttachments} sf
+            join ${attachments} f on f.id = sf.attachment_id where sf.supplement_id = s.id), '[]'::json)) order by s.created_at)
+        from ${supplements} s left join ${registryDocuments} d on d.id = s.registry_document_id
+        where s.application_id = ${applications.id}) end`,
     })
     .from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -268,6 +288,7 @@ export async function findApplication(db: Db, id: string): Promise<ApplicationDe
     payingBoard: row.call.payingBoard,
     attachments: row.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
     approval: row.approval && { ...row.approval, approvedAt: new Date(row.approval.approvedAt) },
+    supplements: (row.supplements ?? []).map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
   };
 }
 

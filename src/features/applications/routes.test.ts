@@ -270,4 +270,9 @@ test('a supplement is registered under the same registry number and the function
   );
   const mails = await t.database.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE subject LIKE 'Komplettering%'`);
   assert.ok(mails.length >= 1);
+  // The application page lists the supplement with its statement and file.
+  const shown = await (await session.get(`/ansokningar/${id}`)).response.text();
+  const listed = shown.slice(shown.indexOf('Kompletteringar'));
+  assert.match(listed, /Vi bifogar det reviderade intyget\./);
+  assert.match(listed, /intyg-reviderat\.pdf/);
 });

@@ -42,7 +42,7 @@ import {
 } from './rules.ts';
 import { confirmationsFor, isLateOn } from './snapshot.ts';
 import { prepareSubmission, submitApplication } from './submit.ts';
-import { addSupplement, listSupplements } from './supplements.ts';
+import { addSupplement } from './supplements.ts';
 import { texts } from './texts.ts';
 import { receiveUpload, removeAttachment, type UploadProblem } from './uploads.ts';
 import {
@@ -240,7 +240,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     extra: { justSubmitted: boolean; errors?: FormError[]; statement?: string },
     status = 200,
   ) {
-    const supplements = await listSupplements(db, detail.id);
     return sendHtml(
       reply,
       <SubmittedPage
@@ -249,7 +248,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         contentSha256={detail.snapshotSha256 ?? ''}
         files={detail.attachments}
         partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
-        supplements={supplements}
         errors={extra.errors ?? []}
         notice={takeFlash(request)}
         justSubmitted={extra.justSubmitted}

@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db, DbOrTx } from '../../db/client.ts';
-import { preparedPerDatabase } from '../../db/prepared.ts';
-import { attachments, countyBoards, registryDocuments, supplementAttachments, supplements } from '../../db/schema/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { countyBoards, supplementAttachments, supplements } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { FormError } from '../../platform/components.tsx';
 import { formatDateTime } from '../../platform/format.ts';
@@ -12,7 +11,6 @@ import { receivingBoard } from '../registry/rules.ts';
 import type { ApplicationDetail } from './queries.ts';
 import { texts } from './texts.ts';
 import { readMultipart, storeAttachment } from './uploads.ts';
-import type { SupplementRow } from './views.tsx';
 
 /** Demo calls notify a mailbox that cannot exist, so a demo never writes to a real county board. */
 const DEMO_MAILBOX = 'funktionsbrevlada@demo.bidragsportalen.invalid';
@@ -114,33 +112,4 @@ export async function addSupplement(
     });
   });
   return { ok: true };
-}
-
-const supplementsQuery = preparedPerDatabase((db) =>
-  db
-    .select({
-      id: supplements.id,
-      statement: supplements.statement,
-      createdAt: supplements.createdAt,
-      documentNumber: registryDocuments.documentNumber,
-      filename: attachments.filename,
-    })
-    .from(supplements)
-    .leftJoin(registryDocuments, eq(registryDocuments.id, supplements.registryDocumentId))
-    .leftJoin(supplementAttachments, eq(supplementAttachments.supplementId, supplements.id))
-    .leftJoin(attachments, and(eq(attachments.id, supplementAttachments.attachmentId)))
-    .where(eq(supplements.applicationId, sql.placeholder('applicationId')))
-    .orderBy(supplements.createdAt)
-    .prepare('list_supplements'),
-);
-
-export async function listSupplements(db: Db, applicationId: string): Promise<SupplementRow[]> {
-  const rows = await supplementsQuery(db).execute({ applicationId });
-  const byId = new Map<string, SupplementRow>();
-  for (const r of rows) {
-    const found = byId.get(r.id) ?? { documentNumber: r.documentNumber, statement: r.statement, createdAt: r.createdAt, files: [] };
-    if (r.filename) found.files.push(r.filename);
-    byId.set(r.id, found);
-  }
-  return [...byId.values()];
 }

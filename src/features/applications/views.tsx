@@ -1190,20 +1190,12 @@ export function statusText(t: Texts, status: ApplicationDetail['status']): strin
   return names[status];
 }
 
-export interface SupplementRow {
-  documentNumber: number | null;
-  statement: string | null;
-  createdAt: Date;
-  files: string[];
-}
-
 export function SubmittedPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
   contentSha256: string;
   files: Attachment[];
   partners: string[];
-  supplements: SupplementRow[];
   errors: FormError[];
   notice: string | null;
   justSubmitted: boolean;
@@ -1269,11 +1261,11 @@ export function SubmittedPage(props: {
           <AttachmentTable ctx={ctx} files={props.files} partners={props.partners} removeBase={null} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
-          {props.supplements.length > 0 ? (
+          {app.supplements.length > 0 ? (
             <>
               <h2 class="govuk-heading-m">{t.supplementsHeading}</h2>
               <ul class="govuk-list">
-                {props.supplements.map((s) => (
+                {app.supplements.map((s) => (
                   <li>
                     <span safe>{`${formatDateTime(s.createdAt, ctx.lang)}${s.files.length > 0 ? ` – ${s.files.join(', ')}` : ''}`}</span>
                     {s.statement ? (
