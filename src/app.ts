@@ -31,6 +31,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     pageCache: PageCache | null;
+    /** Sessions in the database; its reads bring the logged-in person along for the auth hook. */
+    sessionStore: DatabaseSessionStore;
     publicContent: PublicContentChanges;
     /** True when the local identity provider and demo data are in use. */
     demoMode: boolean;
@@ -130,12 +132,14 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'unknown',
   });
   await app.register(formbody);
+  const sessionStore = new DatabaseSessionStore(database.db, config.SESSION_IDLE_MINUTES * 60_000);
+  app.decorate('sessionStore', sessionStore);
   await app.register(session, {
     secret: sessionSecret(config),
     cookieName: 'sid',
     saveUninitialized: false,
     rolling: true,
-    store: new DatabaseSessionStore(database.db, config.SESSION_IDLE_MINUTES * 60_000),
+    store: sessionStore,
     cookie: {
       path: '/',
       httpOnly: true,

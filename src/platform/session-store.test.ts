@@ -63,3 +63,25 @@ test('a session restored with the key order the database returns is not written 
   await call((done) => store.set('s3', session(stored, 'y'), done));
   assert.equal(await expiresAt('s3'), before);
 });
+
+test('a session read brings its logged-in person along, for one taker', async (t) => {
+  const seeded = await createTestDatabase({ seeded: true });
+  t.after(() => seeded.close());
+  const store = new DatabaseSessionStore(seeded.db, 30 * 60_000);
+  const [person] = await seeded.query<{ id: string; given_name: string }>(
+    `SELECT p.id, p.given_name FROM persons p JOIN memberships m ON m.person_id = p.id ORDER BY p.id LIMIT 1`,
+  );
+  assert.ok(person);
+  await call((done) => store.set('with-person', session({ personId: person.id }, '2026-01-01T00:00:00Z'), done));
+  await call((done) => store.get('with-person', done));
+  const taken = store.takePerson('with-person');
+  assert.equal(taken?.personId, person.id);
+  assert.equal(taken?.givenName, person.given_name);
+  assert.ok((taken?.memberships.length ?? 0) > 0);
+  assert.equal(store.takePerson('with-person'), undefined);
+  // A session without a (well-formed) person id reads as before and brings nobody.
+  await call((done) => store.set('no-person', session({ personId: 'not-a-uuid' }, '2026-01-01T00:00:00Z'), done));
+  const read = await call<Session | null>((done) => store.get('no-person', done));
+  assert.equal((read as unknown as { personId: string }).personId, 'not-a-uuid');
+  assert.equal(store.takePerson('no-person'), undefined);
+});

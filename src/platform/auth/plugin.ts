@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { PendingLogin } from './oidc.ts';
 import { type Actor, actingMembership, anonymous, type LoginKind } from './policy.ts';
-import { loadActor } from './queries.ts';
+import { actorOf, loadActor } from './queries.ts';
 
 export interface PendingForm {
   path: string;
@@ -80,12 +80,14 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preHandler', async (request, reply) => {
     const personId = request.session?.get('personId');
     if (personId) {
-      const loaded = await loadActor(
-        app.database.db,
-        personId,
-        request.session.get('loginKind') ?? 'public',
-        request.session.get('actingOrganisationId') ?? null,
-      );
+      const loginKind = request.session.get('loginKind') ?? 'public';
+      const acting = request.session.get('actingOrganisationId') ?? null;
+      // Usually the session read brought the person along; a concurrent request may have taken it.
+      const read = app.sessionStore.takePerson(request.session.sessionId);
+      const loaded =
+        read?.personId === personId
+          ? actorOf(personId, read, loginKind, acting)
+          : await loadActor(app.database.db, personId, loginKind, acting);
       if (loaded) {
         request.actor = loaded.actor;
         const acting = actingMembership(loaded.actor);

@@ -10,40 +10,64 @@ export interface LoadedPerson {
   familyName: string | null;
 }
 
+/** A person's name with their memberships (by organisation name) and staff memberships (by board). */
+export interface PersonWithMemberships {
+  givenName: string | null;
+  familyName: string | null;
+  memberships: Membership[];
+  staff: StaffMembership[];
+}
+
 /**
- * The person with their memberships (by organisation name) and staff memberships (by board), in one
- * statement: it runs on every logged-in request, so it is one round trip, prepared once per database.
+ * The select fields of `PersonWithMemberships`, for a query that has `persons` under its own name.
+ * Plain SQL with aliases in the subqueries: in a one-table select Drizzle leaves columns
+ * unqualified, and an unqualified "id" inside them would name the organisation's.
  */
+export const personWithMemberships = {
+  givenName: persons.givenName,
+  familyName: persons.familyName,
+  memberships: sql<Membership[]>`coalesce((
+    SELECT json_agg(json_build_object(
+      'organisationId', m.organisation_id,
+      'roles', m.roles,
+      'organisationName', o.name,
+      'organisationKind', o.kind,
+      'countyCode', o.county_code,
+      'isDemo', o.is_demo
+    ) ORDER BY o.name)
+    FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+    WHERE m.person_id = persons.id
+  ), '[]')`,
+  staff: sql<StaffMembership[]>`coalesce((
+    SELECT json_agg(json_build_object('boardCountyCode', s.board_county_code, 'roles', s.roles, 'boardName', b.name)
+      ORDER BY s.board_county_code)
+    FROM staff_memberships s JOIN county_boards b ON b.county_code = s.board_county_code
+    WHERE s.person_id = persons.id
+  ), '[]')`,
+};
+
+/** One statement, prepared once per database: it runs on logged-in requests the session read did not serve. */
 const loadActorStatement = preparedPerDatabase((db) =>
   db
-    .select({
-      givenName: persons.givenName,
-      familyName: persons.familyName,
-      // Plain SQL with aliases: in a one-table select Drizzle leaves columns unqualified, and an
-      // unqualified "id" inside these subqueries would name the organisation's.
-      memberships: sql<Membership[]>`coalesce((
-        SELECT json_agg(json_build_object(
-          'organisationId', m.organisation_id,
-          'roles', m.roles,
-          'organisationName', o.name,
-          'organisationKind', o.kind,
-          'countyCode', o.county_code,
-          'isDemo', o.is_demo
-        ) ORDER BY o.name)
-        FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-        WHERE m.person_id = persons.id
-      ), '[]')`,
-      staff: sql<StaffMembership[]>`coalesce((
-        SELECT json_agg(json_build_object('boardCountyCode', s.board_county_code, 'roles', s.roles, 'boardName', b.name)
-          ORDER BY s.board_county_code)
-        FROM staff_memberships s JOIN county_boards b ON b.county_code = s.board_county_code
-        WHERE s.person_id = persons.id
-      ), '[]')`,
-    })
+    .select(personWithMemberships)
     .from(persons)
     .where(eq(persons.id, sql.placeholder('personId')))
     .prepare('load_actor'),
 );
+
+/** The actor of a logged-in request, from the person and what the session says about the login. */
+export function actorOf(
+  personId: string,
+  person: PersonWithMemberships,
+  loginKind: LoginKind,
+  actingOrganisationId: number | null,
+): LoadedPerson {
+  return {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    actor: { kind: 'person', personId, loginKind, actingOrganisationId, memberships: person.memberships, staff: person.staff },
+  };
+}
 
 /** The person with their memberships, or null when the person no longer exists. */
 export async function loadActor(
@@ -53,12 +77,7 @@ export async function loadActor(
   actingOrganisationId: number | null,
 ): Promise<LoadedPerson | null> {
   const [person] = await loadActorStatement(db).execute({ personId });
-  if (!person) return null;
-  return {
-    givenName: person.givenName,
-    familyName: person.familyName,
-    actor: { kind: 'person', personId, loginKind, actingOrganisationId, memberships: person.memberships, staff: person.staff },
-  };
+  return person ? actorOf(personId, person, loginKind, actingOrganisationId) : null;
 }
 
 /**
