@@ -65,11 +65,15 @@ function fileMailer(dir: string, from: string): Mailer {
   return {
     async send(mail) {
       const info = await transport.sendMail(message(mail, from));
-      await mkdir(dir, { recursive: true });
       // Named by the mail's own creation time and id: files sort by time, and a resend overwrites.
       const name = `${mail.createdAt.toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`;
       const tmp = join(dir, `.${name}.tmp`);
-      await writeFile(tmp, info.message as Buffer);
+      // The folder is made when a write finds it missing, not checked before every mail.
+      await writeFile(tmp, info.message as Buffer).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+        await mkdir(dir, { recursive: true });
+        await writeFile(tmp, info.message as Buffer);
+      });
       await rename(tmp, join(dir, name));
       return info.messageId;
     },
