@@ -6,7 +6,7 @@
 // every figure.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,6 +60,29 @@ function cpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time (ms) of every PostgreSQL server process on this machine, from /proc; null where there is
+ * none (no /proc, or the server runs elsewhere).
+ */
+function postgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc', { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
+    try {
+      if (readFileSync(`/proc/${entry.name}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const ms = cpuMs(Number(entry.name));
+    if (ms !== null) {
+      total += ms;
+      found = true;
+    }
+  }
+  return found ? total : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,7 +503,12 @@ try {
       BENCH_DATABASE,
     ]);
     const own = process.cpuUsage();
-    return { commits: Number(commits.rows[0]?.n), app: cpuMs(app.child.pid ?? 0), client: (own.user + own.system) / 1000 };
+    return {
+      commits: Number(commits.rows[0]?.n),
+      app: cpuMs(app.child.pid ?? 0),
+      postgres: postgresCpuMs(),
+      client: (own.user + own.system) / 1000,
+    };
   };
   const before = await counters();
   const sustained: Submitted[] = [];
@@ -519,7 +547,8 @@ try {
     a === null || b === null ? 'n/a' : ((b - a) / Math.max(1, sustained.length)).toFixed(1);
   console.log(
     `  per submission: ${perSubmission(before.commits, after.commits)} database transactions (every statement outside a transaction counts), ` +
-      `app_cpu_ms=${perSubmission(before.app, after.app)} (this benchmark's own client: ${perSubmission(before.client, after.client)}); load average ${loadavg()
+      `app_cpu_ms=${perSubmission(before.app, after.app)} postgres_cpu_ms=${perSubmission(before.postgres, after.postgres)} ` +
+      `(this benchmark's own client: ${perSubmission(before.client, after.client)}); load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
   );
