@@ -33,6 +33,7 @@ const schema = z
     // Mail
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Bidragsportalen <noreply@bidragsportalen.localhost>'),
+    MAIL_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).optional(),
     // Files
     STORAGE: z.enum(['local', 's3']).default('local'),
     S3_ENDPOINT: z.string().url().optional(),

@@ -52,7 +52,7 @@ export async function startServer(
       database,
       config,
       logger: app.log,
-      jobs: [drainOutboxJob(mailer), purgeExpiredSessionsJob, purgeExpiredDraftsJob, rescanQuarantinedJob],
+      jobs: [drainOutboxJob(mailer, config.MAIL_CLAIM_LEASE_SECONDS), purgeExpiredSessionsJob, purgeExpiredDraftsJob, rescanQuarantinedJob],
     });
     const close = async () => {
       // Requests first, then running jobs (which may still write), then the database they use.

@@ -42,11 +42,16 @@ export interface DrainResult {
 export async function drainOutbox(
   db: DbOrTx,
   mailer: Mailer,
-  { now, logger, signal }: { now: Date; logger: JobLogger; signal?: AbortSignal },
+  {
+    now,
+    logger,
+    signal,
+    claimLeaseMs,
+  }: { now: Date; logger: JobLogger; signal?: AbortSignal /** See MAIL_CLAIM_LEASE_MS. */; claimLeaseMs?: number | undefined },
 ): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
   while (!signal?.aborted) {
-    const batch = await claimDueMails(db, now, BATCH_SIZE);
+    const batch = await claimDueMails(db, now, BATCH_SIZE, claimLeaseMs);
     const markSent = sentMarker(db, now);
     await Promise.all(
       batch.map(async (mail) => {
@@ -76,14 +81,15 @@ export async function drainOutbox(
 }
 
 /** Drains the outbox every few seconds; at most one drain runs at a time across all instances. */
-export function drainOutboxJob(mailer: Mailer) {
+export function drainOutboxJob(mailer: Mailer, claimLeaseSeconds?: number) {
+  const claimLeaseMs = claimLeaseSeconds === undefined ? undefined : claimLeaseSeconds * 1000;
   return defineJob({
     name: 'mail.drain-outbox',
     payload: z.object({}),
     schedule: { everySeconds: 3 },
     timeoutSeconds: 10 * 60,
     async handle(_payload, { database, logger, signal }) {
-      await drainOutbox(database.db, mailer, { now: new Date(), logger, signal });
+      await drainOutbox(database.db, mailer, { now: new Date(), logger, signal, claimLeaseMs });
     },
   });
 }

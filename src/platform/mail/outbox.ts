@@ -45,7 +45,7 @@ export interface OutgoingMail {
  * talking to SMTP) keeps transactions short and hands the mail to a later drain if this one dies.
  * The attempt is counted at claim, so a mail that crashes its sender still runs out of attempts.
  */
-export async function claimDueMails(db: DbOrTx, now: Date, limit: number): Promise<OutgoingMail[]> {
+export async function claimDueMails(db: DbOrTx, now: Date, limit: number, leaseMs: number = MAIL_CLAIM_LEASE_MS): Promise<OutgoingMail[]> {
   const due = db
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
@@ -55,7 +55,7 @@ export async function claimDueMails(db: DbOrTx, now: Date, limit: number): Promi
     .for('update', { skipLocked: true });
   return db
     .update(mailOutbox)
-    .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + MAIL_CLAIM_LEASE_MS) })
+    .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
     .where(inArray(mailOutbox.id, due))
     .returning({
       id: mailOutbox.id,

@@ -12,7 +12,11 @@ const MAX_RETRY_MS = 60 * 60_000;
  */
 export const MAX_MAIL_ATTEMPTS = 72;
 
-/** How long a drain holds a claimed mail before another drain may take it (the first crashed). */
+/**
+ * How long a drain holds a claimed mail before another drain may take it (the first crashed): far
+ * longer than a send may take (SMTP timeouts of 10 and 30 s, batches of 20 over 5 connections).
+ * MAIL_CLAIM_LEASE_SECONDS sets another.
+ */
 export const MAIL_CLAIM_LEASE_MS = 10 * 60_000;
 
 /** Delay before the next attempt, after `attempts` failed ones (1 → 30 s, 2 → 60 s, … capped at 1 h). */
