@@ -1,6 +1,8 @@
 // Compiles the stylesheet and copies govuk-frontend's script and images into public/build, which
-// @fastify/static serves under /assets. Runs on `npm install` (prepare) and before start when missing.
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// @fastify/static serves under /assets. Runs on `npm install` (prepare), and before start when an
+// output is missing or older than our asset sources (markup and stylesheet change together: a page
+// served with the stylesheet of an older checkout can lose its styles).
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sass from 'sass';
@@ -8,7 +10,10 @@ import * as sass from 'sass';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'public/build');
 const outputs = ['app.css', 'app.js', 'session-timeout.js', 'application-form.js', 'govuk-frontend.min.js', 'images/favicon.svg'];
-if (process.argv.includes('--if-missing') && outputs.every((file) => existsSync(join(out, file)))) process.exit(0);
+const sourceDir = join(root, 'src/platform/assets');
+const newestSource = Math.max(...readdirSync(sourceDir).map((file) => statSync(join(sourceDir, file)).mtimeMs));
+const upToDate = outputs.every((file) => existsSync(join(out, file)) && statSync(join(out, file)).mtimeMs >= newestSource);
+if (process.argv.includes('--if-missing') && upToDate) process.exit(0);
 const govuk = join(root, 'node_modules/govuk-frontend/dist/govuk');
 mkdirSync(join(out, 'images'), { recursive: true });
 

@@ -94,8 +94,8 @@ export function Layout({ ctx, title, breadcrumbs, section, children }: LayoutPro
                 <nav aria-label={t.navLabel} class="govuk-service-navigation__wrapper">
                   <ul class="govuk-service-navigation__list" id="navigation">
                     {nav.map((item) => (
-                      <li class={`govuk-service-navigation__item${section === item.key ? ' govuk-service-navigation__item--active' : ''}`}>
-                        <a class="govuk-service-navigation__link" href={item.href} aria-current={section === item.key ? 'true' : undefined}>
+                      <li class={section === item.key ? 'govuk-service-navigation__item--active' : undefined}>
+                        <a href={item.href} aria-current={section === item.key ? 'true' : undefined}>
                           {section === item.key ? (
                             <strong class="govuk-service-navigation__active-fallback">{item.text}</strong>
                           ) : (
@@ -138,26 +138,18 @@ export function Layout({ ctx, title, breadcrumbs, section, children }: LayoutPro
               <div class="govuk-footer__meta">
                 <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
                   <h2 class="govuk-visually-hidden">{t.footerHeading}</h2>
-                  <ul class="govuk-footer__inline-list">
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/ordlista">
-                        {t.footerGlossary}
-                      </a>
+                  <ul class="govuk-footer__inline-list bp-footer-links">
+                    <li>
+                      <a href="/ordlista">{t.footerGlossary}</a>
                     </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/integrationsradet">
-                        {t.footerCouncil}
-                      </a>
+                    <li>
+                      <a href="/integrationsradet">{t.footerCouncil}</a>
                     </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/tillganglighet">
-                        {t.footerAccessibility}
-                      </a>
+                    <li>
+                      <a href="/tillganglighet">{t.footerAccessibility}</a>
                     </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/oppna-data">
-                        {t.footerOpenData}
-                      </a>
+                    <li>
+                      <a href="/oppna-data">{t.footerOpenData}</a>
                     </li>
                   </ul>
                   <p class="govuk-body-s">{t.footerLicence}</p>

@@ -33,7 +33,7 @@ async function get(url: string) {
 }
 
 function titlesOn(html: string): string[] {
-  return [...html.matchAll(/<a class="govuk-link" href="\/projekt\/\d+">([^<]*)<\/a>/g)].map((m) => m[1] ?? '');
+  return [...html.matchAll(/<a href="\/projekt\/\d+">([^<]*)<\/a>/g)].map((m) => m[1] ?? '');
 }
 
 test('lists the Östergötland projects for county 05 and none of Jämtland’s', async () => {
@@ -54,7 +54,7 @@ test('leaves out the columns a filter fixes and keys the programme sections once
   const filtered = (await get('/projekt?lan=05')).body;
   const headers = (html: string) => [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
   assert.deepEqual(headers(filtered), ['Projekt', 'Kommuner', 'År', 'Bidrag', 'Belopp']);
-  assert.match(filtered, /<td class="govuk-table__cell">§ 37<\/td>/);
+  assert.match(filtered, /<td>§ 37<\/td>/);
   assert.match(filtered, /§ 37: Bidrag för att utveckla kapacitet/);
   assert.deepEqual(headers((await get('/projekt')).body), ['Projekt', 'Kommuner', 'Län', 'År', 'Bidrag', 'Belopp']);
   const narrow = (await get('/projekt?lan=05&ar=2023&bidrag=s37')).body;

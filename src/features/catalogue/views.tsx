@@ -203,13 +203,12 @@ function placesOf(project: ProjectSummary, lang: Lang): string {
   return project.municipalities.length > 0 ? project.municipalities.map((m) => m.name).join(', ') : texts(lang).notStated;
 }
 
-const cell = 'govuk-table__cell';
-const numericCell = 'govuk-table__cell govuk-table__cell--numeric';
-
 /**
  * One row per project, kept lean (the page is cached and served often): columns a filter already
  * fixes are left out, a programme is named by its section with a key below the table, and demo data
  * is explained once above it, with a tag per row only when the page mixes demo and real projects.
+ * The cells carry no classes: `.bp-results` in main.scss gives them GOV.UK's table styles (the
+ * class attributes were a fifth of the page), the last column being the numeric amount.
  */
 function ResultsTable({
   projects,
@@ -235,46 +234,22 @@ function ResultsTable({
       {demos === 0 ? '' : <p class="govuk-body">{demos === projects.length ? t.demoAll : t.demoSome}</p>}
       {/* A narrow screen scrolls the table, not the page; the region is focusable so keyboards can scroll it. */}
       <section class="bp-table-scroll" aria-labelledby="resultat" tabindex="0">
-        <table class="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="resultat">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t.project}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.municipalities}
-              </th>
-              {showCounty ? (
-                <th scope="col" class="govuk-table__header">
-                  {t.countyLabel}
-                </th>
-              ) : (
-                ''
-              )}
-              {showYear ? (
-                <th scope="col" class="govuk-table__header">
-                  {t.yearLabel}
-                </th>
-              ) : (
-                ''
-              )}
-              {showProgramme ? (
-                <th scope="col" class="govuk-table__header">
-                  {t.programmeLabel}
-                </th>
-              ) : (
-                ''
-              )}
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {t.amount}
-              </th>
+        <table class="govuk-table govuk-table--small-text-until-tablet bp-results" aria-labelledby="resultat">
+          <thead>
+            <tr>
+              <th scope="col">{t.project}</th>
+              <th scope="col">{t.municipalities}</th>
+              {showCounty ? <th scope="col">{t.countyLabel}</th> : ''}
+              {showYear ? <th scope="col">{t.yearLabel}</th> : ''}
+              {showProgramme ? <th scope="col">{t.programmeLabel}</th> : ''}
+              <th scope="col">{t.amount}</th>
             </tr>
           </thead>
-          <tbody class="govuk-table__body">
+          <tbody>
             {projects.map((p) => (
               <tr>
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href={`/projekt/${p.id}`} safe>
+                <th scope="row">
+                  <a href={`/projekt/${p.id}`} safe>
                     {p.title}
                   </a>
                   {tagEach && p.isDemo ? (
@@ -286,31 +261,11 @@ function ResultsTable({
                     ''
                   )}
                 </th>
-                <td class={cell} safe>
-                  {placesOf(p, lang)}
-                </td>
-                {showCounty ? (
-                  <td class={cell} safe>
-                    {p.countyName}
-                  </td>
-                ) : (
-                  ''
-                )}
-                {showYear ? <td class={cell}>{p.year}</td> : ''}
-                {showProgramme ? (
-                  <td class={cell} safe>
-                    {sectionOf.get(p.programmeCode) ?? p.programmeName}
-                  </td>
-                ) : (
-                  ''
-                )}
-                {p.amountOre === null ? (
-                  <td class={numericCell}>{t.notStated}</td>
-                ) : (
-                  <td class={`${numericCell} bp-nowrap`} safe>
-                    {formatKronor(p.amountOre, lang)}
-                  </td>
-                )}
+                <td safe>{placesOf(p, lang)}</td>
+                {showCounty ? <td safe>{p.countyName}</td> : ''}
+                {showYear ? <td>{p.year}</td> : ''}
+                {showProgramme ? <td safe>{sectionOf.get(p.programmeCode) ?? p.programmeName}</td> : ''}
+                {p.amountOre === null ? <td>{t.notStated}</td> : <td safe>{formatKronor(p.amountOre, lang)}</td>}
               </tr>
             ))}
           </tbody>
@@ -345,7 +300,7 @@ function Pagination({ filters, pages, lang }: { filters: CatalogueFilters; pages
       <ul class="govuk-pagination__list">
         {pageWindow(Math.min(filters.page, pages), pages).map((p) =>
           p === 'gap' ? (
-            <li class="govuk-pagination__item govuk-pagination__item--ellipses">…</li>
+            <li class="govuk-pagination__item govuk-pagination__item--ellipsis">…</li>
           ) : (
             <li class={`govuk-pagination__item${p === filters.page ? ' govuk-pagination__item--current' : ''}`}>
               <a
