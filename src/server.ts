@@ -2,23 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openConfiguredDatabase } from './db/client.ts';
-import { purgeExpiredDraftsJob, rescanQuarantinedJob } from './features/applications/jobs.ts';
 import { configuredProviders } from './platform/auth/settings.ts';
 import { stockholmDateOf } from './platform/format.ts';
-import { purgeExpiredSessionsJob } from './platform/jobs/purge-sessions.ts';
-import { createJobRunner, type JobRunner } from './platform/jobs/runner.ts';
-import { drainOutboxJob } from './platform/mail/drain.ts';
-import { createMailer } from './platform/mail/transport.ts';
+import type { JobRunner } from './platform/jobs/runner.ts';
+import type { Mailer } from './platform/mail/transport.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
-  jobs: JobRunner;
   listen(options: { host: string; port: number }): Promise<void>;
   /**
    * Starts the job runner; when it cannot start, closes everything and rejects. Separate from
-   * `listen` so that main can start it after the first requests: its module and queue set-up
-   * would otherwise hold them up.
+   * `listen` so that main can start it after the first requests: its modules (the mail transport
+   * among them, about 0.1 s to load) and queue set-up would otherwise hold them up.
    */
   startJobs(): Promise<void>;
   close(): Promise<void>;
@@ -47,28 +43,50 @@ export async function startServer(
       else await seedAll(database, { today });
     }
     const app = await buildApp({ config, database, ...(logger === undefined ? {} : { logger }) });
-    const mailer = createMailer(config);
-    const jobs = createJobRunner({
-      database,
-      config,
-      logger: app.log,
-      jobs: [drainOutboxJob(mailer, config.MAIL_CLAIM_LEASE_SECONDS), purgeExpiredSessionsJob, purgeExpiredDraftsJob, rescanQuarantinedJob],
-    });
+    let mailer: Mailer | undefined;
+    let jobs: JobRunner | undefined;
+    let closing = false;
     const close = async () => {
+      closing = true;
       // Requests first, then running jobs (which may still write), then the database they use.
       await app.close();
-      await jobs.stop();
-      mailer.close();
+      await jobs?.stop();
+      mailer?.close();
       await database.close();
     };
     return {
       app,
       database,
-      jobs,
       async listen(options) {
         await app.listen(options);
       },
       async startJobs() {
+        const [
+          { createJobRunner },
+          { createMailer },
+          { drainOutboxJob },
+          { purgeExpiredSessionsJob },
+          { purgeExpiredDraftsJob, rescanQuarantinedJob },
+        ] = await Promise.all([
+          import('./platform/jobs/runner.ts'),
+          import('./platform/mail/transport.ts'),
+          import('./platform/mail/drain.ts'),
+          import('./platform/jobs/purge-sessions.ts'),
+          import('./features/applications/jobs.ts'),
+        ]);
+        if (closing) return;
+        mailer = createMailer(config);
+        jobs = createJobRunner({
+          database,
+          config,
+          logger: app.log,
+          jobs: [
+            drainOutboxJob(mailer, config.MAIL_CLAIM_LEASE_SECONDS),
+            purgeExpiredSessionsJob,
+            purgeExpiredDraftsJob,
+            rescanQuarantinedJob,
+          ],
+        });
         try {
           await jobs.start();
         } catch (err) {
