@@ -58,11 +58,7 @@ function optionName(option: Option, lang: Lang): string {
   return lang === 'en' ? option.nameEn : option.name;
 }
 
-/**
- * A labelled select whose empty first option means "all", for the statistics filters. The
- * catalogue's selects put the text straight in each option: a span inside an option is not valid
- * HTML, but the statistics test still reads it.
- */
+/** A labelled select whose empty first option means "all", for the statistics filters. */
 export function FilterSelect(props: {
   name: string;
   label: string;
@@ -79,8 +75,8 @@ export function FilterSelect(props: {
       <select class="govuk-select" id={id} name={props.name}>
         <option value="">{props.allLabel as 'safe'}</option>
         {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.selected}>
-            <span safe>{o.text}</span>
+          <option value={o.value} selected={o.value === props.selected} safe>
+            {o.text}
           </option>
         ))}
       </select>
