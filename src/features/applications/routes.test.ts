@@ -179,6 +179,12 @@ test('refuses an .exe named .pdf, a 25 MB file and a broken upload with Swedish 
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
   const url = `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`;
   const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(4096, 1)]);
+  // Neither kind nor file chosen: both are named at once.
+  const empty = await postMultipart(session, url, { kind: '' });
+  assert.equal(empty.status, 400);
+  const emptyPage = await empty.text();
+  assert.match(emptyPage, /Välj vilken sorts bilaga det är\./);
+  assert.match(emptyPage, /Välj en fil att ladda upp\./);
   const refusedExe = await postMultipart(session, url, { kind: 'other' }, { name: 'intyg.pdf', content: exe });
   assert.equal(refusedExe.status, 415);
   assert.match(await refusedExe.text(), /Filtypen går inte att ta emot/);

@@ -44,7 +44,7 @@ import { confirmationsFor, isLateOn } from './snapshot.ts';
 import { prepareSubmission, submitApplication } from './submit.ts';
 import { addSupplement } from './supplements.ts';
 import { texts } from './texts.ts';
-import { receiveUpload, removeAttachment, type UploadProblem } from './uploads.ts';
+import { receiveUpload, removeAttachment } from './uploads.ts';
 import {
   AttachmentsPage,
   DeleteDraftPage,
@@ -457,10 +457,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     return renderAttachments(request, reply, detail, [], '');
   });
 
-  function uploadErrors(problem: UploadProblem): FormError[] {
-    return [{ text: problem.text, href: `#${problem.field}` }];
-  }
-
   app.post('/ansokningar/:id/bilagor', login, async (request, reply) => {
     const detail = await load(request, 'application.edit');
     if (!detail) return sendNotFound(request, reply);
@@ -469,8 +465,12 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       answers: detail.answers,
       personId: personId(request.actor),
     });
-    if (!outcome.ok)
-      return renderAttachments(request, reply, detail, uploadErrors(outcome.problem), outcome.kind ?? '', outcome.problem.status);
+    if (!outcome.ok) {
+      const errors = outcome.problems.map((p) => ({ text: p.text, href: `#${p.field}` }));
+      // The most serious status: 413 or 415 for the file itself, else 400.
+      const status = Math.max(...outcome.problems.map((p) => p.status));
+      return renderAttachments(request, reply, detail, errors, outcome.kind ?? '', status);
+    }
     request.session.set('flash', outcome.message);
     return reply.redirect(`/ansokningar/${detail.id}/bilagor`, 303);
   });

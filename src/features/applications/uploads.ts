@@ -188,13 +188,15 @@ export async function receiveUpload(
   app: FastifyInstance,
   request: FastifyRequest,
   input: { applicationId: string; answers: DraftAnswers; personId: string },
-): Promise<{ ok: true; message: string } | { ok: false; problem: UploadProblem; kind: string | null }> {
+): Promise<{ ok: true; message: string } | { ok: false; problems: UploadProblem[]; kind: string | null }> {
   const t = texts(request.lang);
   const read = await readMultipart(request, request.lang);
-  if (!read.ok) return { ok: false, problem: read.problem, kind: read.fields.kind ?? null };
+  if (!read.ok) return { ok: false, problems: [read.problem], kind: read.fields.kind ?? null };
   const { fields, file } = read.form;
-  const kind = fields.kind as AttachmentKind | undefined;
-  if (!kind || !kinds.has(kind)) return { ok: false, problem: { field: 'kind', text: t.errKind, status: 400 }, kind: null };
+  // Every missing choice is named at once, so one correction is enough.
+  const problems: UploadProblem[] = [];
+  const kind = kinds.has(fields.kind as AttachmentKind) ? (fields.kind as AttachmentKind) : null;
+  if (!kind) problems.push({ field: 'kind', text: t.errKind, status: 400 });
   let partnerIndex: number | null = null;
   if (kind === 'partnerCertificate') {
     const index = Number(fields.partnerIndex);
@@ -203,11 +205,11 @@ export async function receiveUpload(
       fields.partnerIndex === '' ||
       !partnersReceivingMoney(input.answers).some((p) => p.index === index)
     ) {
-      return { ok: false, problem: { field: 'partnerIndex', text: t.errPartner, status: 400 }, kind };
-    }
-    partnerIndex = index;
+      problems.push({ field: 'partnerIndex', text: t.errPartner, status: 400 });
+    } else partnerIndex = index;
   }
-  if (!file) return { ok: false, problem: { field: 'file', text: t.errFileMissing, status: 400 }, kind };
+  if (!file) problems.push({ field: 'file', text: t.errFileMissing, status: 400 });
+  if (!kind || !file || problems.length > 0) return { ok: false, problems, kind };
   const stored = await storeAttachment(app, request.lang, {
     applicationId: input.applicationId,
     kind,
@@ -215,7 +217,7 @@ export async function receiveUpload(
     personId: input.personId,
     file,
   });
-  return stored.ok ? { ok: true, message: stored.message } : { ok: false, problem: stored.problem, kind };
+  return stored.ok ? { ok: true, message: stored.message } : { ok: false, problems: [stored.problem], kind };
 }
 
 /** Removes a draft's attachment and its file; returns the file name, or null when there was none. */
