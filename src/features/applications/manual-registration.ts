@@ -5,6 +5,7 @@ import { applicationSnapshots, applications, idempotencyKeys } from '../../db/sc
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, can } from '../../platform/auth/policy.ts';
 import { stockholmDateOf } from '../../platform/format.ts';
+import { notifyPublicContentChanged } from '../../platform/page-cache.ts';
 import type { ClamdScanner } from '../../platform/storage/clamd.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import { findOrganisation } from '../identity/queries.ts';
@@ -254,6 +255,8 @@ export async function registerReceivedApplication(
         },
       });
       await tx.update(applications).set({ registryCaseId: opened.caseId }).where(eq(applications.id, applicationId));
+      // The public statistics count it.
+      await notifyPublicContentChanged(tx);
       await recordAudit(tx, {
         actorPersonId: actor.personId,
         actorRole: 'caseOfficer',

@@ -282,3 +282,23 @@ test('a supplement is registered under the same registry number and the function
   assert.match(listed, /Vi bifogar det reviderade intyget\./);
   assert.match(listed, /intyg-reviderat\.pdf/);
 });
+
+test('a submission shows at once in the public statistics, which were served from the page cache', async () => {
+  const statistics = async () => {
+    const response = await fetch(new URL('/statistik?lan=05', t.baseUrl));
+    return { cache: response.headers.get('x-page-cache'), html: await response.text() };
+  };
+  await statistics();
+  const cached = await statistics();
+  assert.equal(cached.cache, 'hit');
+  const session = await applicant();
+  await submitDraft(session, await createCompleteDraft(session, call, year));
+  // The notice is delivered when the submission commits; the listener clears the cache on arrival.
+  let fresh = await statistics();
+  for (let i = 0; i < 50 && fresh.cache === 'hit'; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    fresh = await statistics();
+  }
+  assert.notEqual(fresh.cache, 'hit');
+  assert.notEqual(fresh.html, cached.html);
+});
