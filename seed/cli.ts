@@ -1,6 +1,7 @@
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { stockholmDateOf } from '../src/platform/format.ts';
+import { notifyPublicContentChanged } from '../src/platform/page-cache.ts';
 import { seedAll, seedSummary } from './index.ts';
 
 /**
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     await database.migrate();
     const today = stockholmDateOf(new Date());
     await seedAll(database, { today });
+    // App instances on the same server drop their cached public pages and memoised reference data.
+    await notifyPublicContentChanged(database.db);
     const summary = await seedSummary(database.db);
     const where = config.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `the PGlite folder ${config.DATA_DIR}`;
     console.log(`Seeded ${where} (demo calls dated from ${today}):`);
