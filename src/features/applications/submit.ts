@@ -131,9 +131,9 @@ const submitStatement = preparedStatement(
 );
 
 /**
- * Submits a draft in one statement (one transaction): the status flips only from the version that was checked,
- * the content is frozen with its hash, the board's registry gives the next number, and the
- * confirmation mails are queued. Submitting again returns the first submission's number.
+ * Submits a draft in one statement (one transaction): the status flips only from the version that
+ * was checked, the content is frozen with its hash, the board's registry gives the next number, and
+ * the confirmation mails are queued. Submitting again returns the first submission's number.
  */
 export async function submitApplication(
   db: Db,
@@ -154,7 +154,7 @@ export async function submitApplication(
       : { ok: false, reason: 'notDraft' };
   }
   if (input.application.version !== input.version) return { ok: false, reason: 'changed' };
-  // The confirmations are stored with the status flip, in the same transaction.
+  // The confirmations are stored with the status flip, in the same statement.
   const detail = { ...input.application, answers: mergeAnswers(input.application.answers, input.confirmations) };
   const { content, serialised, problems } = await prepareSubmission(db, detail, input.now);
   if (problems.length > 0) return { ok: false, reason: 'problems', problems };
