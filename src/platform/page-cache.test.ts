@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PublicContentChanges } from './page-cache.ts';
+import { PageCache, PublicContentChanges } from './page-cache.ts';
 
 test('a memoised load runs once until public content changes, then once more', async () => {
   const changes = new PublicContentChanges();
@@ -32,4 +32,41 @@ test('subscribers hear every change', () => {
   changes.changed();
   changes.changed();
   assert.equal(heard, 2);
+});
+
+test('a change to one page keeps memoised data and tells subscribers which page', async () => {
+  const changes = new PublicContentChanges();
+  let loads = 0;
+  const get = changes.memo(async () => ++loads);
+  const heard: string[] = [];
+  changes.subscribe((path) => heard.push(path));
+  await get();
+  changes.changed('/statistik');
+  assert.equal(await get(), 1);
+  changes.changed();
+  assert.equal(await get(), 2);
+  assert.deepEqual(heard, ['/statistik', '']);
+});
+
+test('clearing one page drops it in every language and with any query, and nothing else', () => {
+  const cache = new PageCache(100);
+  const entry = {
+    body: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.alloc(0) },
+    head: { br: [], gzip: [], identity: [] },
+  };
+  const keys = [
+    '2026-11-23|sv|/statistik',
+    '2026-11-23|en|/statistik?lan=05',
+    '2026-11-23|sv|/statistikfel',
+    '2026-11-23|sv|/',
+    '2026-11-23|sv|/projekt?q=a|b',
+  ];
+  for (const key of keys) cache.set(key, entry);
+  cache.clear('/statistik');
+  assert.deepEqual(
+    keys.filter((key) => cache.get(key)),
+    ['2026-11-23|sv|/statistikfel', '2026-11-23|sv|/', '2026-11-23|sv|/projekt?q=a|b'],
+  );
+  cache.clear();
+  assert.equal(cache.size, 0);
 });

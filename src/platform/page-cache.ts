@@ -43,8 +43,16 @@ export class PageCache {
     this.entries.set(key, entry);
   }
 
-  clear(): void {
-    this.entries.clear();
+  /** Drops every page, or only the pages of `path` (with any query string) when one is given. */
+  clear(path = ''): void {
+    if (path === '') {
+      this.entries.clear();
+      return;
+    }
+    for (const key of this.entries.keys()) {
+      const url = urlOfKey(key);
+      if (url === path || url.startsWith(`${path}?`)) this.entries.delete(key);
+    }
   }
 
   stopServing(): void {
@@ -57,9 +65,13 @@ export class PageCache {
   }
 }
 
-/** Tells every instance that public pages are stale; call it inside the writing transaction. */
-export async function notifyPublicContentChanged(db: DbOrTx): Promise<void> {
-  await db.execute(sql`SELECT pg_notify(${PUBLIC_CONTENT_CHANNEL}, '')`);
+/**
+ * Tells every instance that public pages are stale; call it inside the writing transaction. With a
+ * `path`, only that page is (e.g. the statistics after a submission): the rest of the cache and the
+ * memoised data stay.
+ */
+export async function notifyPublicContentChanged(db: DbOrTx, path = ''): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${PUBLIC_CONTENT_CHANNEL}, ${path})`);
 }
 
 /**
@@ -67,21 +79,22 @@ export async function notifyPublicContentChanged(db: DbOrTx): Promise<void> {
  * the rendered-page cache and to data memoised by features (e.g. the catalogue's filter options).
  */
 export class PublicContentChanges {
-  private readonly subscribers: (() => void)[] = [];
+  private readonly subscribers: ((path: string) => void)[] = [];
   private generation = 0;
 
   static async listen(database: Database): Promise<{ changes: PublicContentChanges; stop: () => Promise<void> }> {
     const changes = new PublicContentChanges();
-    const stop = await database.listen(PUBLIC_CONTENT_CHANNEL, () => changes.changed());
+    const stop = await database.listen(PUBLIC_CONTENT_CHANNEL, (path) => changes.changed(path));
     return { changes, stop };
   }
 
-  changed(): void {
-    this.generation++;
-    for (const fn of this.subscribers) fn();
+  /** Everything changed (`path` empty), or only the page at `path`: memoised data stays then. */
+  changed(path = ''): void {
+    if (path === '') this.generation++;
+    for (const fn of this.subscribers) fn(path);
   }
 
-  subscribe(fn: () => void): void {
+  subscribe(fn: (path: string) => void): void {
     this.subscribers.push(fn);
   }
 
@@ -124,6 +137,11 @@ function keyOfRaw(method: string | undefined, url: string | undefined, cookie: s
   if (/(?:^|;\s*)sid=/.test(cookie)) return null;
   const lang = /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sv';
   return `${stockholmToday()}|${lang}|${url}`;
+}
+
+/** The URL part of a cache key ("date|lang|url"). */
+function urlOfKey(key: string): string {
+  return key.slice(key.indexOf('|', key.indexOf('|') + 1) + 1);
 }
 
 /** The cache key, or null when this request must not be served from or stored in the cache. */
@@ -214,7 +232,7 @@ export function pageCacheServerFactory(cache: PageCache): FastifyServerFactory {
  */
 export function registerPageCache(app: FastifyInstance, cache: PageCache | null): void {
   if (!cache) return;
-  app.publicContent.subscribe(() => cache.clear());
+  app.publicContent.subscribe((path) => cache.clear(path));
   app.addHook('preClose', (done) => {
     cache.stopServing();
     done();

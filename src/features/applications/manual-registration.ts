@@ -11,6 +11,7 @@ import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import { findOrganisation } from '../identity/queries.ts';
 import { boardName as findBoardName, openCase } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
+import { statisticsPath } from '../statistics/rules.ts';
 import { type EligibilityFailure, organisationInCallCounty, organisationMayApply } from './eligibility.ts';
 import { type CallForApplying, findApplication, findCallBySlug, insertAttachment } from './queries.ts';
 import { type DraftAnswers, parseKronor } from './rules.ts';
@@ -256,7 +257,7 @@ export async function registerReceivedApplication(
       });
       await tx.update(applications).set({ registryCaseId: opened.caseId }).where(eq(applications.id, applicationId));
       // The public statistics count it.
-      await notifyPublicContentChanged(tx);
+      await notifyPublicContentChanged(tx, statisticsPath);
       await recordAudit(tx, {
         actorPersonId: actor.personId,
         actorRole: 'caseOfficer',

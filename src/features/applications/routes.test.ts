@@ -283,12 +283,14 @@ test('a supplement is registered under the same registry number and the function
   assert.match(listed, /intyg-reviderat\.pdf/);
 });
 
-test('a submission shows at once in the public statistics, which were served from the page cache', async () => {
+test('a submission shows at once in the public statistics, which were served from the page cache; other pages stay cached', async () => {
   const statistics = async () => {
     const response = await fetch(new URL('/statistik?lan=05', t.baseUrl));
     return { cache: response.headers.get('x-page-cache'), html: await response.text() };
   };
+  const home = async () => (await fetch(new URL('/', t.baseUrl))).headers.get('x-page-cache');
   await statistics();
+  await home();
   const cached = await statistics();
   assert.equal(cached.cache, 'hit');
   const session = await applicant();
@@ -301,4 +303,6 @@ test('a submission shows at once in the public statistics, which were served fro
   }
   assert.notEqual(fresh.cache, 'hit');
   assert.notEqual(fresh.html, cached.html);
+  // Only the statistics page was dropped: the home page is still served from the cache.
+  assert.equal(await home(), 'hit');
 });

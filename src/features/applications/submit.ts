@@ -7,6 +7,7 @@ import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
 import { PUBLIC_CONTENT_CHANNEL } from '../../platform/page-cache.ts';
 import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
+import { statisticsPath } from '../statistics/rules.ts';
 import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
 import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
 import { checkSubmission, isLateOn, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
@@ -125,8 +126,8 @@ const submitStatement = preparedStatement(
       SELECT ${p('personId')}, 'applicant', 'application.submit', 'application', ${p('id')},
         jsonb_build_object('registryNumber', o.registry_number, 'sha256', ${p('sha256')}::text, 'late', ${p('late')}::boolean)
       FROM opened o),
-    -- The public statistics count applications per call: every instance's page cache is cleared on commit.
-    notified AS (SELECT pg_notify(${PUBLIC_CONTENT_CHANNEL}, '') FROM opened)
+    -- The public statistics count applications per call: every instance drops that page on commit.
+    notified AS (SELECT pg_notify(${PUBLIC_CONTENT_CHANNEL}, ${statisticsPath}) FROM opened)
     SELECT registry_number FROM opened, notified`,
 );
 

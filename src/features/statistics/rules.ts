@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The public statistics page: a submission makes it stale (see notifyPublicContentChanged). */
+export const statisticsPath = '/statistik';
+
 /** Application statuses that count as applied: everything after the private draft. */
 export const appliedStatuses = ['submitted', 'inPreparation', 'decided', 'closed'] as const;
 /** Decision outcomes that count as granted. */
