@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { createCompleteDraft } from '../src/features/applications/testing.ts';
 import { logInAs } from '../src/features/identity/testing.ts';
@@ -14,6 +11,7 @@ import { stockholmDateOf } from '../src/platform/format.ts';
 import { closeAfter } from './cleanup.ts';
 import { createTestDatabase, serverUrl, type TestDatabase } from './db.ts';
 import { freePort, HttpSession, hiddenInput } from './http-session.ts';
+import { startTestSmtp } from './smtp.ts';
 
 // Kills the server with SIGKILL in the middle of a storm of submissions, starts it again on the same
 // data (the PGlite folder, or the test's own database on the PostgreSQL server with
@@ -35,68 +33,6 @@ const CLAIM_LEASE_SECONDS = 15;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bp-crash-test-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-interface Smtp {
-  port: number;
-  received: ParsedMail[];
-  /** When each received message was accepted (epoch ms). */
-  receivedAt: number[];
-  /** Messages whose data arrived while replies were held: not accepted, so not delivered. */
-  held: number;
-  /** From now on the server takes each message's data but keeps the sender waiting for the reply, as a slow server does. */
-  holdReplies(): void;
-  /** Answers new messages again (a held sender that died never gets its reply). */
-  replyAgain(): void;
-  close(): Promise<void>;
-}
-
-/** A real SMTP server in this process; each accepted message is parsed as a mail client would. */
-async function startSmtp(): Promise<Smtp> {
-  const received: ParsedMail[] = [];
-  let holding = false;
-  const receivedAt: number[] = [];
-  const smtp = {
-    port: 0,
-    received,
-    receivedAt,
-    held: 0,
-    holdReplies() {
-      holding = true;
-    },
-    replyAgain() {
-      holding = false;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    closeTimeout: 200,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          if (holding) {
-            smtp.held++;
-            return;
-          }
-          received.push(mail);
-          receivedAt.push(Date.now());
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
-    },
-  });
-  // A connection cut by the killed server is an expected event here, not a test failure.
-  server.on('error', () => {});
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  smtp.port = (server.server.address() as AddressInfo).port;
-  return smtp;
-}
 
 interface Server {
   child: ChildProcess;
@@ -191,7 +127,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 }
 
 test('after kill -9 in a submission storm, every receipt a client got exists once, numbers stay gap-free, and each confirmation is delivered once or held by what the killed server left', async (t) => {
-  const smtp = await startSmtp();
+  const smtp = await startTestSmtp();
   closeAfter(t, () => smtp.close());
   const testDatabase: TestDatabase | null = serverUrl ? await createTestDatabase({ seeded: true }) : null;
   closeAfter(t, () => testDatabase?.close());

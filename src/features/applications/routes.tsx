@@ -18,7 +18,6 @@ import {
   discardDraftConflict,
   findApplication,
   findCallBySlug,
-  listAttachments,
   listCopySources,
   listDraftConflicts,
   loadChoiceOptions,
@@ -426,7 +425,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
   // --- Attachments -----------------------------------------------------------------------
 
-  async function renderAttachments(
+  function renderAttachments(
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ApplicationDetail,
@@ -434,13 +433,13 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     selectedKind: string,
     status = 200,
   ) {
-    const files = await listAttachments(db, detail.id);
+    // The application was loaded with its attachments; a refused upload stored nothing.
     return sendHtml(
       reply,
       <AttachmentsPage
         ctx={pageContext(request, reply)}
         app={detail}
-        files={files}
+        files={detail.attachments}
         partners={partnersReceivingMoney(detail.answers)}
         allPartners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={errors}

@@ -58,7 +58,7 @@ function optionName(option: Option, lang: Lang): string {
   return lang === 'en' ? option.nameEn : option.name;
 }
 
-/** A labelled select whose empty first option means "all", for the statistics filters. */
+/** A labelled select whose empty first option means "all", for the catalogue and statistics filters. */
 export function FilterSelect(props: {
   name: string;
   label: string;
@@ -121,19 +121,7 @@ function FilterForm({ filters, options, lang }: { filters: CatalogueFilters; opt
     <form method="get" action="/projekt" class="bp-filters">
       <h2 class="govuk-heading-m">{t.filtersHeading}</h2>
       {selects.map((select) => (
-        <div class="govuk-form-group">
-          <label class="govuk-label" for={`filter-${select.name}`}>
-            {select.label as 'safe'}
-          </label>
-          <select class="govuk-select" id={`filter-${select.name}`} name={select.name}>
-            <option value="">{select.allLabel as 'safe'}</option>
-            {select.options.map((o) => (
-              <option value={o.value} selected={o.value === select.selected} safe>
-                {o.text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect {...select} />
       ))}
       <div class="govuk-form-group">
         <label class="govuk-label" for="filter-q">

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { closeAfter } from '../../../test/cleanup.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { startTestSmtp } from '../../../test/smtp.ts';
 import { loadConfig } from '../../config.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 import { createJobRunner } from '../jobs/runner.ts';
@@ -20,42 +19,6 @@ import { MAX_MAIL_ATTEMPTS } from './rules.ts';
 import { createMailer, type Mailer } from './transport.ts';
 
 const MAIL_FROM = 'Länsstyrelsen <noreply@bidragsportalen.localhost>';
-
-interface TestSmtp {
-  port: number;
-  received: ParsedMail[];
-  close(): Promise<void>;
-}
-
-/** A real SMTP server in this process; each message is parsed as a mail client would. */
-async function startSmtp(port = 0): Promise<TestSmtp> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    // Do not wait the default 30 s for a mailer's pooled connection still open at close.
-    closeTimeout: 200,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A logger that keeps what it was told, so a test can check what an operator would see. */
 function recordingLogger() {
@@ -101,7 +64,7 @@ const confirmation = {
 
 test('a queued mail arrives over SMTP with subject, body and å ä ö intact, and is marked sent', async (t) => {
   const database = await withDatabase(t);
-  const smtp = await startSmtp();
+  const smtp = await startTestSmtp();
   closeAfter(t, () => smtp.close());
   await database.db.transaction(async (tx) => {
     await enqueueMail(tx, confirmation);
@@ -137,7 +100,7 @@ test('a mail queued in a transaction that rolls back is never sent', async (t) =
 
 test('the same dedupe key queues a mail once, so a retried use case sends one mail', async (t) => {
   const database = await withDatabase(t);
-  const smtp = await startSmtp();
+  const smtp = await startTestSmtp();
   closeAfter(t, () => smtp.close());
   const first = await enqueueMail(database.db, { ...confirmation, dedupeKey: 'application:42:submitted' });
   const second = await enqueueMail(database.db, { ...confirmation, dedupeKey: 'application:42:submitted' });
@@ -159,7 +122,7 @@ test('refuses a mail whose subject would inject a header', async (t) => {
 test('while SMTP is down a mail stays pending with a later retry, and is delivered once when it is back', async (t) => {
   const database = await withDatabase(t);
   // A port with nothing listening: start a server to get a free port, then stop it.
-  const probe = await startSmtp();
+  const probe = await startTestSmtp();
   const port = probe.port;
   await probe.close();
   const mailer = smtpMailer(t, port);
@@ -176,7 +139,7 @@ test('while SMTP is down a mail stays pending with a later retry, and is deliver
   assert.ok(pending && pending.nextAttemptAt.getTime() > now.getTime(), 'next attempt is in the future');
   assert.equal((await drainOutbox(database.db, mailer, { now, logger: quiet })).retrying, 0, 'not retried before its time');
 
-  const smtp = await startSmtp(port);
+  const smtp = await startTestSmtp(port);
   closeAfter(t, () => smtp.close());
   const later = new Date(now.getTime() + 60_000);
   assert.equal((await drainOutbox(database.db, mailer, { now: later, logger: quiet })).sent, 1);
@@ -191,7 +154,7 @@ test('while SMTP is down a mail stays pending with a later retry, and is deliver
 
 test('a mail out of attempts is marked failed, kept, and reported as an error', async (t) => {
   const database = await withDatabase(t);
-  const probe = await startSmtp();
+  const probe = await startTestSmtp();
   await probe.close();
   const id = await enqueueMail(database.db, confirmation);
   assert.ok(id);
@@ -213,7 +176,7 @@ test('a mail out of attempts is marked failed, kept, and reported as an error', 
 
 test('two drains at once send every mail exactly once', async (t) => {
   const database = await withDatabase(t);
-  const smtp = await startSmtp();
+  const smtp = await startTestSmtp();
   closeAfter(t, () => smtp.close());
   for (let i = 0; i < 45; i++) await enqueueMail(database.db, { ...confirmation, subject: `Ärende ${i}` });
   const mailer = smtpMailer(t, smtp.port);
