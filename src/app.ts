@@ -83,6 +83,17 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // A response finished while the app closes ends its connection: otherwise close() waits for the
+  // client's keep-alive connection to time out (72 s) after the last in-flight request.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('files', configuredFileStorage(config));
