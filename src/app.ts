@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -134,7 +133,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   await app.register(compress, {
     threshold: 1024,
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    // Pages made per request: gzip before brotli when a browser takes both. On a 13 KB page gzip
+    // sends as few bytes (3.3 KB) for a third of the CPU; stored pages and assets are brotli.
+    encodings: ['gzip', 'br', 'deflate'],
   });
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_MAX,
@@ -180,6 +181,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     root: publicDir,
     prefix: '/assets/',
     maxAge: '1h',
+    // build-assets writes a .br and a .gz beside each asset.
+    preCompressed: true,
   });
 
   app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { buildTestApp, type TestApp } from './app.ts';
+
+const build = join(import.meta.dirname, '../public/build');
+let t: TestApp;
+
+before(async () => {
+  t = await buildTestApp({ seeded: true, env: { PAGE_CACHE: 'false' } });
+});
+after(() => t.close());
+
+async function get(url: string, acceptEncoding?: string) {
+  return t.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+}
+
+test('assets are sent as the files compressed at build time, brotli first', async () => {
+  const br = await get('/assets/app.css', 'gzip, deflate, br');
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.deepEqual(br.rawPayload, readFileSync(join(build, 'app.css.br')));
+
+  const gzip = await get('/assets/govuk-frontend.min.js', 'gzip');
+  assert.equal(gzip.headers['content-encoding'], 'gzip');
+  assert.deepEqual(gzip.rawPayload, readFileSync(join(build, 'govuk-frontend.min.js.gz')));
+  assert.deepEqual(gunzipSync(gzip.rawPayload), readFileSync(join(build, 'govuk-frontend.min.js')));
+
+  const plain = await get('/assets/app.css');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.deepEqual(plain.rawPayload, readFileSync(join(build, 'app.css')));
+  for (const response of [br, gzip, plain]) assert.match(String(response.headers.vary), /accept-encoding/);
+});
+
+test('a page made per request is gzipped when the browser takes gzip and brotli, brotli only when asked alone', async () => {
+  const browser = await get('/utlysningar', 'gzip, deflate, br, zstd');
+  assert.equal(browser.statusCode, 200);
+  assert.equal(browser.headers['content-encoding'], 'gzip');
+  assert.match(gunzipSync(browser.rawPayload).toString(), /<h1[^>]*>Utlysningar<\/h1>/);
+
+  const brOnly = await get('/utlysningar', 'br');
+  assert.equal(brOnly.headers['content-encoding'], 'br');
+});
