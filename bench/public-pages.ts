@@ -22,6 +22,7 @@ import {
   purposes,
 } from '../src/db/schema/index.ts';
 import { type PageType, publicPageTypes } from '../test/e2e/page-types.ts';
+import type { CapturedPage } from './replay-server.ts';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = join(root, 'bench/.data');
@@ -274,6 +275,7 @@ async function freePort(): Promise<number> {
 interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
+  rawHeaders: string[];
   body: Buffer;
 }
 
@@ -283,7 +285,9 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
     const req = http.get({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(parts) }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -296,10 +300,25 @@ interface App {
   stop(): Promise<void>;
 }
 
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The app as a newcomer starts it: `npm start` (the asset check, then `node --import tsx
+ * src/main.ts`), in a process group of its own so that stopping it stops the server as well.
+ */
 function startApp(env: Record<string, string>, port: number): App {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: root,
-    // tsx runs on the first `node` in PATH: the project's Node 22, not the system's.
+    detached: true,
+    // npm and the server run on the first `node` in PATH: the project's Node 22, not the system's.
     env: {
       ...process.env,
       PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
@@ -311,13 +330,15 @@ function startApp(env: Record<string, string>, port: number): App {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('npm start could not be spawned');
   return {
     child,
     port,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
+      // The server closes the database and releases the data folder's lock after npm has exited.
+      while (groupAlive(pid)) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }
@@ -460,6 +481,41 @@ async function firstVisitBytes(port: number, pageTypes: PageType[]): Promise<num
   return maxKb;
 }
 
+/** Header lines Node's HTTP server writes itself, so the replay server must not repeat them. */
+const SERVER_WRITTEN = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * Serves the app's cached responses for `paths`, byte for byte, from a server that does nothing
+ * else (`replay-server.ts`), and loads it as the app was loaded: the load client's ceiling.
+ */
+async function replayLoad(appPort: number, scenario: Load, baselineRps: number): Promise<number> {
+  const pages: CapturedPage[] = [];
+  for (const path of scenario.paths) {
+    const response = await get(appPort, path, scenario.headers);
+    if (response.headers['x-page-cache'] !== 'hit') throw new Error(`${path}: not served from the page cache`);
+    const headers: string[] = [];
+    for (let i = 0; i < response.rawHeaders.length; i += 2) {
+      const [name = '', value = ''] = response.rawHeaders.slice(i, i + 2);
+      if (!SERVER_WRITTEN.has(name.toLowerCase())) headers.push(name, value);
+    }
+    pages.push({ path, headers, bodyBase64: response.body.toString('base64') });
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/replay-server.ts')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m: { port: number }) => resolve(m.port));
+      child.once('exit', (code) => reject(new Error(`the replay server exited with code ${code}`)));
+      child.send(pages);
+    });
+    return await load(port, scenario, baselineRps);
+  } finally {
+    child.kill();
+  }
+}
+
 /** The home page lists the programmes and at least one call: the demo data is there. */
 function homeIsReady(r: RawResponse): boolean {
   const html = r.body.toString();
@@ -514,11 +570,17 @@ for (const cached of [true, false]) {
     await warmUp(app.port, scenarios.project);
     await warmUp(app.port, scenarios.home);
     const rps = await load(app.port, { ...scenarios.catalogue, name: `catalogue_${suffix}` }, baseline.rps);
-    if (cached) catalogueCachedRps = rps;
+    if (cached) {
+      catalogueCachedRps = rps;
+      const ceiling = await replayLoad(app.port, { ...scenarios.catalogue, name: 'catalogue_replay' }, baseline.rps);
+      console.log(
+        `  catalogue_cached/catalogue_replay=${(rps / ceiling).toFixed(2)} (the app's share of what the load client takes of the same bytes)`,
+      );
+    }
     await load(app.port, { ...scenarios.project, name: `project_${suffix}` }, baseline.rps);
     await load(app.port, { ...scenarios.home, name: `home_${suffix}` }, baseline.rps);
     if (cached) {
-      // What a browser gets: the cached page compressed on every request.
+      // What a browser gets: the page as the cache compressed it when storing it.
       await load(
         app.port,
         { ...scenarios.catalogue, name: 'catalogue_cached_br', headers: { 'accept-encoding': 'br, gzip' } },
