@@ -87,13 +87,20 @@ export interface ProgrammeOptions {
   targetGroups: (ChoiceOption & { programmeCode: string; fromYear: number | null; toYear: number | null })[];
 }
 
-const optionCache = new Map<string, Promise<ProgrammeOptions>>();
+/** Per database (a process can hold several, as the tests do), by programme and year. */
+const optionCaches = new WeakMap<DbOrTx, Map<string, Promise<ProgrammeOptions>>>();
 
 /**
  * Purposes and target groups a call's programme offers in its year. They are reference data that
- * only a re-seed changes, so each instance loads them once per programme and year.
+ * only a re-seed changes, so each instance loads them once per programme and year, until
+ * `forgetChoiceOptions` (a re-seed tells every instance, see `notifyPublicContentChanged`).
  */
 export function loadChoiceOptions(db: DbOrTx, programmeCode: string, year: number): Promise<ProgrammeOptions> {
+  let optionCache = optionCaches.get(db);
+  if (!optionCache) {
+    optionCache = new Map();
+    optionCaches.set(db, optionCache);
+  }
   const key = `${programmeCode}:${year}`;
   let found = optionCache.get(key);
   if (!found) {
@@ -116,10 +123,15 @@ export function loadChoiceOptions(db: DbOrTx, programmeCode: string, year: numbe
       ]);
       return optionsForYear({ purposes: p, targetGroups: g }, year);
     })();
-    found.catch(() => optionCache.delete(key));
+    const cache = optionCache;
+    found.catch(() => cache.delete(key));
     optionCache.set(key, found);
   }
   return found;
+}
+
+export function forgetChoiceOptions(db: DbOrTx): void {
+  optionCaches.delete(db);
 }
 
 /** Idempotent draft creation: the form's one-time key maps to the draft it created. */

@@ -18,6 +18,7 @@ import {
   discardDraftConflict,
   findApplication,
   findCallBySlug,
+  forgetChoiceOptions,
   listCopySources,
   listDraftConflicts,
   loadChoiceOptions,
@@ -88,6 +89,10 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   });
   const db = app.database.db;
   const login = { config: { requiresLogin: true } };
+  // A re-seed may change the purposes and target groups.
+  app.publicContent.subscribe((path) => {
+    if (path === '') forgetChoiceOptions(db);
+  });
 
   /**
    * The application if the actor may do `action` on it. A draft is not a public record: to anyone
