@@ -15,8 +15,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { features } from './features/index.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
-import { registerErrorPages } from './platform/errors.tsx';
-import { safeReturnPath } from './platform/http.ts';
+import { registerErrorPages, sendBadUrl } from './platform/errors.tsx';
+import { formWithoutNul, safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
 import { PageCache, PublicContentChanges, pageCacheServerFactory, registerPageCache } from './platform/page-cache.ts';
 import type { Viewer } from './platform/page-context.ts';
@@ -81,6 +81,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (error, request, reply) => {
+      void sendBadUrl(error, request, reply);
+    },
   });
   // A response finished while the app closes ends its connection: otherwise close() waits for the
   // client's keep-alive connection to time out (72 s) after the last in-flight request.
@@ -111,6 +114,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.addHook('onRequest', async (request) => {
     const lang = request.cookies.lang;
     if (isLang(lang)) request.lang = lang;
+    // No address of the service holds U+0000, and PostgreSQL cannot compare text with it: the
+    // 400 page, not a failed query.
+    if (request.url.includes('%00')) throw Object.assign(new Error('NUL in the URL'), { statusCode: 400 });
+  });
+  app.addHook('preValidation', async (request) => {
+    request.body = formWithoutNul(request.body);
   });
 
   await app.register(helmet, {

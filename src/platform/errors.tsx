@@ -88,6 +88,25 @@ export async function sendNotFound(request: FastifyRequest, reply: FastifyReply)
     .send(await (<ErrorPage request={request} reply={reply} title={t.notFoundTitle} body={t.notFoundBody} />));
 }
 
+/**
+ * For Fastify's `frameworkErrors`: an address that cannot be decoded (`/projekt/%FF`) gets the
+ * 400 page. Fastify makes this request without the app's request decorations and no hook has
+ * run, so the page is Swedish and shows no one as logged in.
+ */
+export async function sendBadUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  request.lang = 'sv';
+  request.viewer = null;
+  const t = texts(request.lang);
+  request.log.info({ code: error.code }, error.message);
+  try {
+    const page = await (<ErrorPage request={request} reply={reply} title={t.badRequestTitle} body={t.badRequestBody} />);
+    reply.code(400).type('text/html; charset=utf-8').send(page);
+  } catch (err) {
+    request.log.error({ err }, 'the 400 page failed');
+    reply.code(400).type('text/plain; charset=utf-8').send(t.badRequestBody);
+  }
+}
+
 export function registerErrorPages(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
 

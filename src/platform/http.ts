@@ -8,7 +8,43 @@ export async function sendHtml(reply: FastifyReply, view: JSX.Element, status = 
     .send(await view);
 }
 
-/** A same-site path to return to after a redirect; anything else becomes the fallback. */
+/**
+ * A same-site path to return to after a redirect; anything else becomes the fallback. Control
+ * characters are refused too: Node will not write them into the Location header.
+ */
 export function safeReturnPath(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  return typeof value === 'string' && /^\/(?![/\\])[^\s\u0000-\u001f\u007f]*$/.test(value) ? value : fallback;
+}
+
+/**
+ * The text without U+0000, which PostgreSQL text and jsonb cannot hold and no one types: a form
+ * value carrying it is kept without it rather than failing the save.
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
+/** A URL-encoded form body (string or string[] values) with `withoutNul` applied to every value. */
+export function formWithoutNul(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const entries = Object.entries(body);
+  if (
+    !entries.some(
+      ([key, value]) =>
+        key.includes('\u0000') || (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.includes('\u0000')),
+    )
+  ) {
+    return body;
+  }
+  return Object.fromEntries(
+    entries.map(([key, value]) => [
+      withoutNul(key),
+      Array.isArray(value)
+        ? value.map((v) => (typeof v === 'string' ? withoutNul(v) : v))
+        : typeof value === 'string'
+          ? withoutNul(value)
+          : value,
+    ]),
+  );
 }

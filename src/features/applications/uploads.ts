@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
+import { withoutNul } from '../../platform/http.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { detectAcceptedType } from '../../platform/storage/accepted-types.ts';
 import type { ClamdScanner } from '../../platform/storage/clamd.ts';
@@ -41,7 +42,7 @@ export async function readMultipart(
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        if (typeof part.value === 'string') fields[part.fieldname] = withoutNul(part.value);
       } else if (part.filename === '') {
         await part.toBuffer();
       } else {
@@ -72,7 +73,8 @@ export interface StoredUpload {
 
 /** Keeps a file name readable and harmless: no path separators, at most 200 characters. */
 export function cleanFilename(name: string): string {
-  return name.replace(/[\\/]/g, '_').slice(0, 200);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+  return name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').slice(0, 200);
 }
 
 /**
