@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, daysBetween, formatDate, formatDateTime, formatKronor, stockholmDateOf } from './format.ts';
+import { addDays, daysBetween, formatDate, formatDateTime, formatInteger, formatKronor, stockholmDateOf } from './format.ts';
 
 test('formats öre as whole kronor with Swedish digit grouping', () => {
   assert.equal(formatKronor(580_000_000, 'sv').replace(/\s/g, ' '), '5 800 000 kr');
-  assert.equal(formatKronor(1_401_054_450, 'en'), '14,010,544.5 SEK');
+  assert.equal(formatKronor(1_401_054_450, 'en'), '14,010,544.50 SEK');
+});
+
+test('shows öre with two digits when there are any, whole kronor without decimals', () => {
+  assert.equal(formatKronor(10_000_050, 'sv').replace(/\s/g, ' '), '100 000,50 kr');
+  assert.equal(formatKronor(500_005, 'sv').replace(/\s/g, ' '), '5 000,05 kr');
+  assert.equal(formatKronor(2_000_000, 'sv').replace(/\s/g, ' '), '20 000 kr');
+  assert.equal(formatInteger(10_000, 'sv').replace(/\s/g, ' '), '10 000');
 });
 
 test('formats a calendar date without shifting it across time zones', () => {

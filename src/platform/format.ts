@@ -1,14 +1,24 @@
 import type { Lang } from './i18n.ts';
 
 const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
-const kronorFormat: Record<Lang, Intl.NumberFormat> = {
-  sv: new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+const wholeFormat: Record<Lang, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat(locales.sv, { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(locales.en, { maximumFractionDigits: 0 }),
+};
+const oreFormat: Record<Lang, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat(locales.sv, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(locales.en, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 };
 
-/** "5 800 000 kr" from 580000000 öre. Öre are shown only when there are any. */
+/** "5 800 000 kr" from 580000000 öre. Öre are shown only when there are any, and then always two: "0,50 kr". */
 export function formatKronor(ore: number, lang: Lang): string {
-  return `${kronorFormat[lang].format(ore / 100)} ${lang === 'sv' ? 'kr' : 'SEK'}`;
+  const format = ore % 100 === 0 ? wholeFormat : oreFormat;
+  return `${format[lang].format(ore / 100)} ${lang === 'sv' ? 'kr' : 'SEK'}`;
+}
+
+/** "10 000" in Swedish, "10,000" in English: counts and limits as the language groups digits. */
+export function formatInteger(n: number, lang: Lang): string {
+  return wholeFormat[lang].format(n);
 }
 
 // Built once per language: constructing an Intl.DateTimeFormat costs far more than formatting with one.

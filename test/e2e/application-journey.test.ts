@@ -447,6 +447,34 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assertNoProblems();
   });
 
+  test('saving while an autosave is under way waits for it instead of conflicting with it', {
+    skip: existsSync(AUTOSAVE_SCRIPT) ? false : 'src/platform/assets/application-form.js (autosave) is not written yet',
+  }, async () => {
+    await page.goto(`${server.baseUrl}${base}/bakgrund`);
+    const status = page.locator('[data-autosave-status]');
+    // The autosave reaches the server, which saves it, but its answer is held back until the button
+    // has been pressed: the form on the page still carries the version the autosave replaced.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/autospara/**', async (route) => {
+      const response = await route.fetch();
+      await held;
+      // The page may have moved on (as it did before the fix), leaving nothing to answer.
+      await route.fulfill({ response }).catch(() => {});
+    });
+    const changed = `${String(answers.bakgrund?.involvement)} Och en studiecirkel.`;
+    await page.locator(`#${fieldId('involvement')}`).fill(changed);
+    await status.filter({ hasText: t.autosaveSaving }).waitFor({ state: 'visible', timeout: 10_000 });
+    setTimeout(release, 500);
+    await press(t.save);
+    await page.unroute('**/autospara/**');
+    assert.ok(!(await textOf(page.locator('main'))).includes(t.conflictTitle), 'the save conflicted with its own autosave');
+    assert.equal(await page.locator(`#${fieldId('involvement')}`).inputValue(), changed);
+    assertNoProblems();
+  });
+
   test('the attachments page takes the signatory certificate and the partner’s certificate', async () => {
     await page.goto(`${server.baseUrl}${base}/bilagor`);
     await audit('attachments, none');

@@ -125,3 +125,32 @@ test('files kept in quarantine are released when clean and removed, with a mail,
   assert.equal(mails.length, 1);
   assert.match(mails[0]!.text_body, /smittad\.pdf/);
 });
+
+test('an infected file sent with a supplement is removed from the supplement too', async () => {
+  const files = createLocalFileStorage(folder);
+  const id = await createCompleteDraft(session, 'demo-ostergotland-s37a', year);
+  await submitDraft(session, id);
+  const key = `applications/${id}/svar.pdf`;
+  await files.put(key, Buffer.from(EICAR));
+  const [attachment] = await t.database.query<{ id: string }>(
+    `INSERT INTO attachments (application_id, kind, filename, content_type, size_bytes, sha256, storage_key, scan_status)
+     VALUES ($1, 'other', 'svar.pdf', 'application/pdf', 68, repeat('0', 64), $2, 'pending') RETURNING id`,
+    [id, key],
+  );
+  const [supplement] = await t.database.query<{ id: string }>(
+    `INSERT INTO supplements (application_id, statement) VALUES ($1, 'Svar på fråga') RETURNING id`,
+    [id],
+  );
+  await t.database.query('INSERT INTO supplement_attachments (supplement_id, attachment_id) VALUES ($1, $2)', [
+    supplement!.id,
+    attachment!.id,
+  ]);
+
+  const scanner = createClamdScanner({ host: clamd.host, port: clamd.port });
+  assert.deepEqual(await rescanQuarantined(t.database.db, files, scanner, t.config.publicUrl), { clean: 0, infected: 1 });
+  assert.deepEqual(await t.database.query('SELECT 1 FROM attachments WHERE id = $1', [attachment!.id]), []);
+  assert.deepEqual(await t.database.query('SELECT 1 FROM supplement_attachments WHERE supplement_id = $1', [supplement!.id]), []);
+  // The supplement and its statement stay: only the file is gone.
+  assert.equal((await t.database.query('SELECT 1 FROM supplements WHERE id = $1', [supplement!.id])).length, 1);
+  assert.equal(await files.exists(key), false);
+});

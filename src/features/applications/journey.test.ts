@@ -25,12 +25,16 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   assert.ok(number, 'the receipt page shows a registry number');
   assert.match(html, /Länsstyrelsen/);
 
-  const rows = await t.database.query<{ to_address: string; subject: string }>('SELECT to_address, subject FROM mail_outbox');
+  const rows = await t.database.query<{ to_address: string; subject: string; text_body: string }>(
+    'SELECT to_address, subject, text_body FROM mail_outbox',
+  );
   assert.deepEqual(
     rows.map((r) => r.to_address),
     ['tolvan@linkoping.example'],
   );
   assert.match(rows[0]!.subject, new RegExp(number));
+  // The mail points to the PDF, the receipt that holds the answers and the attachments' checksums.
+  assert.match(rows[0]!.text_body, new RegExp(`/ansokningar/${id}/kvitto\\.pdf$`, 'm'));
 
   const first = await session.request(`/ansokningar/${id}/kvitto.pdf`);
   const second = await session.request(`/ansokningar/${id}/kvitto.pdf`);

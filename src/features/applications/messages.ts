@@ -5,7 +5,7 @@ import { eligibilityMessage } from './eligibility.ts';
 import { confirmations, type Field, steps } from './form.ts';
 import { type AnswerError, budgetTotal, type DraftAnswers, fieldId, parseKronor, textAnswer } from './rules.ts';
 import type { SubmissionProblem } from './snapshot.ts';
-import { type Texts, texts } from './texts.ts';
+import { errorNames, type Texts, texts } from './texts.ts';
 
 const fieldsByKey = new Map<string, Field>([...steps.flatMap((s) => s.fields), ...Object.values(confirmations)].map((f) => [f.key, f]));
 
@@ -15,29 +15,30 @@ export function answerErrorText(error: AnswerError, answers: DraftAnswers, lang:
   const [fieldKey, , columnKey] = error.key.split('.');
   const field = fieldsByKey.get(error.key) ?? fieldsByKey.get(fieldKey ?? '');
   const column = field?.kind === 'rows' ? field.columns.find((c) => c.key === columnKey) : undefined;
-  const label = (column ?? field)?.label[lang] ?? error.key;
+  const nameOf = (key: string, label: string | undefined) => errorNames[lang][key] ?? (label ?? key).toLowerCase();
+  const fieldName = nameOf(field?.key ?? error.key, field?.label[lang]);
+  const name = column && field ? nameOf(`${field.key}.${column.key}`, column.label[lang]) : fieldName;
   const message = (() => {
     switch (error.code) {
       case 'required':
-        return field?.kind === 'choices' || column?.kind === 'yesNo' || field?.kind === 'confirm'
-          ? t.errChoose(label)
-          : t.errRequired(label);
+        if (field?.kind === 'confirm') return t.errConfirm(name);
+        return field?.kind === 'choices' || column?.kind === 'yesNo' ? t.errChoose(name) : t.errRequired(name);
       case 'tooLong':
-        return t.errTooLong(label, error.max ?? 0);
+        return t.errTooLong(name, error.max ?? 0);
       case 'invalidDate':
-        return t.errInvalidDate(label);
+        return t.errInvalidDate(name);
       case 'invalidAmount':
-        return t.errInvalidAmount(label);
+        return t.errInvalidAmount(name);
       case 'invalidEmail':
-        return t.errInvalidEmail(label);
+        return t.errInvalidEmail(name);
       case 'invalidOrgNumber':
-        return t.errInvalidOrgNumber(label);
+        return t.errInvalidOrgNumber(name);
       case 'invalidChoice':
-        return t.errInvalidChoice(label);
+        return t.errInvalidChoice(name);
       case 'tooManyRows':
-        return t.errTooManyRows(label, error.max ?? 0);
+        return t.errTooManyRows(fieldName, error.max ?? 0);
       case 'tooFewRows':
-        return t.errTooFewRows(field?.label[lang] ?? label);
+        return t.errTooFewRows(fieldName);
       case 'periodOrder':
         return t.errPeriodOrder;
       case 'milestoneOutsidePeriod':

@@ -215,6 +215,8 @@ export interface ApplicationDetail extends ApplicationResource {
   snapshotSha256: string | null;
   /** Supplements added after submission, oldest first. */
   supplements: SupplementRow[];
+  /** Attachments that came with a supplement, not with the application. */
+  supplementFileIds: string[];
 }
 
 export interface SupplementRow {
@@ -275,6 +277,8 @@ const applicationDetailQuery = preparedPerDatabase((db) =>
             join ${attachments} f on f.id = sf.attachment_id where sf.supplement_id = s.id), '[]'::json)) order by s.created_at)
         from ${supplements} s left join ${registryDocuments} d on d.id = s.registry_document_id
         where s.application_id = ${applications.id}) end`,
+      supplementFileIds: sql<string[]>`coalesce((select json_agg(sf.attachment_id) from ${supplementAttachments} sf
+        join ${supplements} s on s.id = sf.supplement_id where s.application_id = ${applications.id}), '[]'::json)`,
     })
     .from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -410,6 +414,8 @@ export async function listPendingScans(db: DbOrTx, limit: number) {
 
 /** Deletes an infected attachment's row; returns what the uploader needs to be told. */
 export async function removeInfectedAttachment(tx: Tx, attachmentId: string) {
+  // A file sent with a supplement leaves the supplement; the supplement and its statement stay.
+  await tx.delete(supplementAttachments).where(eq(supplementAttachments.attachmentId, attachmentId));
   const [row] = await tx
     .delete(attachments)
     .where(eq(attachments.id, attachmentId))

@@ -162,7 +162,7 @@ test('a field of 1 MB is refused with a Swedish message and the saved answer is 
   });
   const html = await huge.text();
   assert.equal(huge.status, 400);
-  assert.match(html, /Bakgrund och behov får vara högst 10000 tecken/);
+  assert.match(html, /Bakgrund och behov får vara högst 10\s000 tecken/);
   assert.match(html, /har inte sparats/);
   const [row] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
   assert.equal(row?.answers.background, 'Sparad bakgrund');
@@ -305,4 +305,21 @@ test('a submission shows at once in the public statistics, which were served fro
   assert.notEqual(fresh.html, cached.html);
   // Only the statistics page was dropped: the home page is still served from the cache.
   assert.equal(await home(), 'hit');
+});
+
+test('autosave answers with the answers it did not store, so the page does not say "saved" for them', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/bakgrund`);
+  const autosave = async (version: string, background: string) => {
+    const response = await session.request(`/ansokningar/${id}/autospara/bakgrund`, { form: { _csrf: form.csrf, version, background } });
+    assert.equal(response.status, 200);
+    return (await response.json()) as { version: number; refused: string[] };
+  };
+  const fine = await autosave(form.version, 'Kort bakgrund');
+  assert.deepEqual(fine.refused, []);
+  const tooLong = await autosave(String(fine.version), 'x'.repeat(10_001));
+  assert.deepEqual(tooLong.refused, ['background']);
+  const [row] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
+  assert.equal(row?.answers.background, 'Kort bakgrund');
 });

@@ -30,6 +30,7 @@ import {
   answersToStore,
   bannerFor,
   changedKeys,
+  copiedAnswers,
   type DraftAnswers,
   deletionDate,
   mergeAnswers,
@@ -190,7 +191,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (parsed.data.copyFrom) {
       const source = await findApplication(db, parsed.data.copyFrom);
       if (source && source.organisationId === membership.organisationId && can(actor, 'application.read', source)) {
-        answers = mergeAnswers({}, source.answers);
+        answers = copiedAnswers(source.answers);
         copiedFromId = source.id;
       }
     }
@@ -398,7 +399,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       const saved = await saveStep(request, detail, step.slug);
       if (!saved) return reply.code(404).send({ error: 'notFound' });
       if (!saved.result.ok) return reply.code(409).send({ error: 'conflict', version: saved.result.conflict.version });
-      return { version: saved.result.version, savedAt: saved.result.updatedAt.toISOString() };
+      // Answers over their length limit were not stored: the script must not say "saved" for them.
+      return { version: saved.result.version, savedAt: saved.result.updatedAt.toISOString(), refused: saved.refusedKeys };
     });
   }
 

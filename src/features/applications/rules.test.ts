@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import { stepBySlug } from './form.ts';
+import { confirmations, stepBySlug, steps } from './form.ts';
+import { answerErrorText } from './messages.ts';
+import type { ApplicationDetail, Attachment } from './queries.ts';
 import {
+  type AnswerError,
+  answersToStore,
   bannerFor,
   budgetTotal,
+  copiedAnswers,
   type DraftAnswers,
   deletionDate,
   mergeAnswers,
@@ -17,6 +22,8 @@ import {
 } from './rules.ts';
 import { checkSubmission, type SubmissionCheckInput, serialiseSnapshot, snapshotContent } from './snapshot.ts';
 import { completeAnswers } from './testing.ts';
+import { errorNames } from './texts.ts';
+import { answerRows, SubmittedPage } from './views.tsx';
 
 const options = {
   purposes: [{ code: 'languageLearning', name: 'Språkinlärning', nameEn: 'Language', programmeCode: 's37a', fromYear: null, toYear: null }],
@@ -249,4 +256,159 @@ test('warns when the call closes within three days, has closed, or has not opene
   assert.deepEqual(bannerFor(call, '2026-09-25'), { kind: 'closesSoon', days: 0, date: '2026-09-25' });
   assert.deepEqual(bannerFor(call, '2026-09-26'), { kind: 'closed', date: '2026-09-25' });
   assert.deepEqual(bannerFor(call, '2026-08-31'), { kind: 'notOpenYet', date: '2026-09-01' });
+});
+
+test('a partner row whose text fields are emptied is removed, even with "receives money" chosen', () => {
+  const cooperation = step('samverkan');
+  const answers = readFields(cooperation.fields, {
+    'partners.0.organisation': ' ',
+    'partners.0.orgNumber': '',
+    'partners.0.role': '',
+    'partners.0.receivesMoney': 'yes',
+    'partners.1.organisation': 'Föreningen B',
+    'partners.1.orgNumber': '',
+    'partners.1.role': 'Lokaler',
+    'partners.1.receivesMoney': 'no',
+  });
+  assert.deepEqual(answers.partners, [{ organisation: 'Föreningen B', orgNumber: '', role: 'Lokaler', receivesMoney: 'no' }]);
+  assert.deepEqual(validateStep(cooperation, answers, options), []);
+});
+
+test('a milestone date is checked trimmed, and a malformed one is a date error that loses no other row', () => {
+  const timePlan = step('tidplan');
+  const period = { projectStart: '2026-09-01', projectEnd: '2027-06-30', ending: 'Överlämning' };
+  const padded: DraftAnswers = { ...period, milestones: [{ date: '2027-06-01 ', description: 'Utvärdering' }] };
+  assert.deepEqual(validateStep(timePlan, padded, options), []);
+  const typed: DraftAnswers = {
+    ...period,
+    milestones: [
+      { date: '1 mars 2027', description: 'Halvtid' },
+      { date: '2027-05-01', description: 'Ny text i rad två' },
+    ],
+  };
+  assert.deepEqual(
+    validateStep(timePlan, typed, options).map((e) => `${e.key}:${e.code}`),
+    ['milestones.0.date:invalidDate'],
+  );
+  const saved: DraftAnswers = { milestones: [{ date: '2027-03-01', description: 'Halvtid' }] };
+  const stored = answersToStore(timePlan, saved, typed, options);
+  assert.deepEqual(stored.refusedKeys, []);
+  assert.deepEqual(stored.answers.milestones, typed.milestones);
+  // Only text that really is too long keeps the saved table.
+  const tooLong: DraftAnswers = { ...period, milestones: [{ date: '2027-05-01', description: 'x'.repeat(1001) }] };
+  assert.deepEqual(answersToStore(timePlan, saved, tooLong, options).refusedKeys, ['milestones']);
+});
+
+test('shows budget amounts as money, parsed as validation parses them, on the review page and the receipt', () => {
+  const answers: DraftAnswers = { 'cost.personnel': '20000 kr', 'cost.premises': '5000,50', ownFinancing: 'tio tusen', amountApplied: '' };
+  const budget = answerRows(answers, options, 'sv').find((s) => s.step.key === 'budget')?.rows ?? [];
+  const shown = new Map(budget.map(([label, value]) => [label, value.replace(/\s/g, ' ')]));
+  assert.equal(shown.get('Personalkostnader'), '20 000 kr');
+  assert.equal(shown.get('Lokalkostnader'), '5 000,50 kr');
+  assert.equal(shown.get('Egen finansiering'), 'tio tusen');
+  assert.equal(shown.get('Sökt belopp'), 'Inte besvarat');
+});
+
+test('the budget message states its sums as money with two öre digits', () => {
+  const message = answerErrorText(
+    { key: 'amountApplied', code: 'budgetSum' },
+    { 'cost.personnel': '100 000,5', amountApplied: '100 000' },
+    'sv',
+  );
+  assert.match(
+    message.replace(/\s/g, ' '),
+    /Kostnaderna \(100 000,50 kr\) ska vara lika med egen finansiering plus sökt belopp \(100 000 kr\)/,
+  );
+});
+
+test('error messages name fields in whole sentences, never as a question with a full stop', () => {
+  const cases: [AnswerError, string][] = [
+    [{ key: 'purposeCodes', code: 'required' }, 'Välj vad insatsen syftar till.'],
+    [{ key: 'involvement', code: 'required' }, 'Fyll i beskrivningen av hur målgruppen har involverats.'],
+    [
+      { key: 'projectStart', code: 'invalidDate' },
+      'Insatsens startdatum måste vara ett riktigt datum, skrivet som år-månad-dag, till exempel 2026-09-01.',
+    ],
+    [
+      { key: 'partners.0.orgNumber', code: 'invalidOrgNumber', row: 1 },
+      'Samverkanspart 1: Organisationsnumret är inte giltigt. Skriv det med 10 siffror, till exempel 212000-0142.',
+    ],
+    [{ key: 'background', code: 'tooLong', max: 10_000 }, 'Bakgrund och behov får vara högst 10 000 tecken.'],
+    [{ key: 'confirm.notForProfit', code: 'required' }, 'Bekräfta att insatsen bedrivs utan vinstsyfte.'],
+    [{ key: 'partners.0.receivesMoney', code: 'required', row: 1 }, 'Samverkanspart 1: Välj om samverkansparten tar del av medlen.'],
+  ];
+  for (const [error, expected] of cases) assert.equal(answerErrorText(error, {}, 'sv').replace(/\s/g, ' '), expected);
+  assert.equal(answerErrorText({ key: 'purposeCodes', code: 'required' }, {}, 'en'), 'Choose what the project aims to do.');
+
+  const codes: AnswerError['code'][] = [
+    'required',
+    'tooLong',
+    'invalidDate',
+    'invalidAmount',
+    'invalidEmail',
+    'invalidOrgNumber',
+    'invalidChoice',
+    'tooManyRows',
+    'tooFewRows',
+  ];
+  const keys = [...steps.flatMap((s) => s.fields), ...Object.values(confirmations)].flatMap((f) =>
+    f.kind === 'rows' ? [f.key, ...f.columns.map((c) => `${f.key}.0.${c.key}`)] : [f.key],
+  );
+  for (const lang of ['sv', 'en'] as const) {
+    for (const key of keys) assert.ok(errorNames[lang][key.replace('.0.', '.')], `${lang}: no error name for ${key}`);
+    for (const key of keys) {
+      for (const code of codes) {
+        const text = answerErrorText({ key, code, row: key.includes('.0.') ? 1 : undefined, max: 10_000 } as AnswerError, {}, lang);
+        assert.doesNotMatch(text, /\?\.|\.\.|\d{4,} (tecken|rader|characters|rows)/, `${lang} ${key} ${code}: ${text}`);
+        assert.doesNotMatch(text, /[(:]\s*$/, `${lang} ${key} ${code}: ${text}`);
+      }
+    }
+  }
+});
+
+test('the submitted application page labels its status and lists supplement files only under the supplement', async () => {
+  const file = (filename: string, at: string) =>
+    ({
+      id: filename,
+      filename,
+      kind: 'other',
+      partnerIndex: null,
+      sizeBytes: 1024,
+      scanStatus: 'clean',
+      createdAt: new Date(at),
+    }) as Attachment;
+  const app = {
+    id: '00000000-0000-4000-8000-000000000000',
+    title: 'Språkcafé',
+    status: 'submitted',
+    registryNumber: '123-4567-26',
+    boardName: 'Länsstyrelsen Östergötland',
+    submittedAt: new Date('2026-09-10T10:00:00Z'),
+    isLate: false,
+    call: { title: 'Utlysning' },
+    supplements: [{ documentNumber: 2, statement: null, createdAt: new Date('2026-09-20T10:00:00Z'), files: ['svar.pdf'] }],
+    supplementFileIds: ['svar.pdf'],
+  } as unknown as ApplicationDetail;
+  const html = await SubmittedPage({
+    ctx: { lang: 'sv', url: '/', viewer: null, demoMode: false, csrfToken: null },
+    app,
+    contentSha256: 'a'.repeat(64),
+    files: [file('intyg.pdf', '2026-09-01T10:00:00Z'), file('svar.pdf', '2026-09-20T09:59:00Z')],
+    partners: [],
+    errors: [],
+    notice: null,
+    justSubmitted: false,
+    statement: '',
+  });
+  assert.match(html, /<dt[^>]*>\s*Status\s*<\/dt>/);
+  assert.doesNotMatch(html, /<dt[^>]*>\s*Sort/);
+  const table = /<table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  assert.match(table, /intyg\.pdf/);
+  assert.doesNotMatch(table, /svar\.pdf/);
+  assert.match(html.slice(html.indexOf('Kompletteringar')), /svar\.pdf/);
+});
+
+test('a draft copied from an earlier application gets its answers but not its confirmations', () => {
+  const source = { title: 'Språkcafé', background: 'Behov', 'confirm.notForProfit': 'yes', 'confirm.municipalityResponsible': 'yes' };
+  assert.deepEqual(copiedAnswers(source), { title: 'Språkcafé', background: 'Behov' });
 });

@@ -74,8 +74,12 @@ function normaliseText(value: string): string {
   return value.replaceAll('\r\n', '\n');
 }
 
-function isBlankRow(row: DraftRow): boolean {
-  return Object.values(row).every((v) => v.trim() === '');
+/**
+ * A row whose text fields are all empty is removed, whatever its yes/no says: a chosen radio
+ * cannot be unticked, so counting it would make such a row impossible to remove.
+ */
+function isBlankRow(row: DraftRow, columns: readonly RowColumn[]): boolean {
+  return columns.every((c) => c.kind === 'yesNo' || (row[c.key] ?? '').trim() === '');
 }
 
 /**
@@ -102,7 +106,7 @@ export function readFields(fields: readonly Field[], body: Record<string, unknow
             if (name in body) present = true;
             row[column.key] = normaliseText(asText(body[name]));
           }
-          if (present && !isBlankRow(row)) rows.push(row);
+          if (present && !isBlankRow(row, field.columns)) rows.push(row);
         }
         answers[field.key] = rows;
         break;
@@ -172,15 +176,22 @@ export function isOrgNumber(text: string): boolean {
   return Organisationsnummer.valid(text.trim());
 }
 
-function columnError(column: RowColumn, value: string): ErrorCode | null {
-  const trimmed = value.trim();
-  if (trimmed === '') return column.required ? 'required' : null;
-  if (value.length > column.maxLength) return 'tooLong';
+function formatError(column: RowColumn, trimmed: string): ErrorCode | null {
   if (column.kind === 'date' && parseDate(trimmed) === null) return 'invalidDate';
   if (column.kind === 'email' && !isEmail(trimmed)) return 'invalidEmail';
   if (column.kind === 'orgNumber' && !isOrgNumber(trimmed)) return 'invalidOrgNumber';
   if (column.kind === 'yesNo' && trimmed !== 'yes' && trimmed !== 'no') return 'required';
   return null;
+}
+
+/**
+ * The format is checked before the length: "1 mars 2027" is a wrong date, not a too long one, and
+ * only `tooLong` makes a save keep the table's previous rows (see `answersToStore`).
+ */
+function columnError(column: RowColumn, value: string): ErrorCode | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return column.required ? 'required' : null;
+  return formatError(column, trimmed) ?? (trimmed.length > column.maxLength ? 'tooLong' : null);
 }
 
 function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions): AnswerError[] {
@@ -291,6 +302,16 @@ export function mergeAnswers(current: DraftAnswers, update: DraftAnswers): Draft
   const merged: DraftAnswers = { ...current };
   for (const [key, value] of Object.entries(update)) if (knownKeys.has(key)) merged[key] = value;
   return merged;
+}
+
+/**
+ * The answers a new draft starts with when copied from an earlier application: everything but the
+ * confirmations, which the applicant must give again for the new application.
+ */
+export function copiedAnswers(source: DraftAnswers): DraftAnswers {
+  const copied = mergeAnswers({}, source);
+  for (const field of Object.values(confirmations)) delete copied[field.key];
+  return copied;
 }
 
 /** The fields whose saved value differs from the one a person tried to save: shown on a conflict. */

@@ -85,7 +85,7 @@ function confirmationMail(
     ...(late ? ['', 'Ansökan kom in efter sista ansökningsdag. En ansökan som kommer in för sent kan komma att avvisas.'] : []),
     '',
     'Använd diarienumret i all fortsatt kontakt med länsstyrelsen.',
-    `Kvittot med alla svar och bilagor finns på ${receiptUrl}`,
+    `Kvittot med alla svar och bilagornas kontrollsummor kan laddas ned som PDF (efter inloggning): ${receiptUrl}`,
     '',
     'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
   ];
@@ -163,7 +163,7 @@ export async function submitApplication(
   const board = receivingBoard(detail.call);
   const boardName = await findBoardName(db, board);
 
-  const receiptUrl = `${input.publicUrl}/ansokningar/${detail.id}/kvitto`;
+  const receiptUrl = `${input.publicUrl}/ansokningar/${detail.id}/kvitto.pdf`;
   // The number exists only inside the statement: the mail is written with a mark in its place.
   const mail = confirmationMail(detail, REGISTRY_NUMBER_MARK, boardName, input.now, receiptUrl, late);
   const recipients = [...new Set(rowsAnswer(content.answers, 'contacts').map((c) => (c.email ?? '').trim().toLowerCase()))]

@@ -17,6 +17,7 @@ import {
   deletionDate,
   fieldId,
   listAnswer,
+  parseKronor,
   rowsAnswer,
   type StepState,
   textAnswer,
@@ -723,6 +724,7 @@ export function StepPage(props: {
           data-idle={t.autosaveIdle}
           data-saving={t.autosaveSaving}
           data-saved={t.autosaveSaved}
+          data-refused={t.autosaveRefused}
           data-failed={t.autosaveFailed}
           data-conflict={t.autosaveConflict}
           hidden
@@ -1008,7 +1010,10 @@ export function answerRows(answers: DraftAnswers, options: ChoiceOptions, lang: 
           return [label, answers[field.key] === true ? t.yes : t.no];
         default: {
           const v = textAnswer(answers, field.key);
-          return [label, v.trim() === '' ? t.notAnswered : field.kind === 'amount' ? `${v} kr` : v];
+          if (v.trim() === '') return [label, t.notAnswered];
+          // An amount not yet valid (only a draft can hold one) is shown as typed.
+          const ore = field.kind === 'amount' ? parseKronor(v) : null;
+          return [label, ore === null ? v : formatKronor(ore, lang)];
         }
       }
     }),
@@ -1205,6 +1210,8 @@ export function SubmittedPage(props: {
   const t = texts(ctx.lang);
   const base = `/ansokningar/${app.id}`;
   const errors = errorMap(props.errors);
+  // Files sent with a supplement are listed under it, not among the files the application was submitted with.
+  const original = props.files.filter((f) => !app.supplementFileIds.includes(f.id));
   return (
     <Layout ctx={ctx} title={props.justSubmitted ? t.receiptTitle : app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
       <div class="govuk-grid-row">
@@ -1247,7 +1254,7 @@ export function SubmittedPage(props: {
               [t.receiptRegistryNumber, app.registryNumber ?? ''],
               [t.receiptBoard, app.boardName ?? ''],
               [t.receiptReceived, app.submittedAt ? formatDateTime(app.submittedAt, ctx.lang) : ''],
-              [t.colKind, statusText(t, app.status)],
+              [t.colStatus, statusText(t, app.status)],
               [t.receiptChecksum, props.contentSha256],
             ]}
           />
@@ -1258,7 +1265,7 @@ export function SubmittedPage(props: {
               {t.receiptPdf}
             </a>
           </p>
-          <AttachmentTable ctx={ctx} files={props.files} partners={props.partners} removeBase={null} />
+          <AttachmentTable ctx={ctx} files={original} partners={props.partners} removeBase={null} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
           {app.supplements.length > 0 ? (

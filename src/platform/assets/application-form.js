@@ -18,17 +18,18 @@ function enableAutosave(form) {
     idle: status.dataset.idle ?? status.textContent,
     saving: status.dataset.saving ?? '',
     saved: status.dataset.saved ?? '',
+    refused: status.dataset.refused ?? '',
     failed: status.dataset.failed ?? '',
     conflict: status.dataset.conflict ?? '',
   };
   setStatus(status, texts.idle);
   let timer = null;
-  let inFlight = false;
+  /** The autosave under way, if any. */
+  let pending = null;
   let stopped = false;
+  let resubmitting = false;
 
-  async function save() {
-    if (inFlight || stopped) return;
-    inFlight = true;
+  async function send() {
     setStatus(status, texts.saving);
     try {
       const body = new URLSearchParams(new FormData(form));
@@ -42,7 +43,7 @@ function enableAutosave(form) {
       if (response.ok) {
         const result = await response.json();
         version.value = String(result.version);
-        setStatus(status, texts.saved);
+        setStatus(status, result.refused?.length > 0 ? texts.refused : texts.saved);
       } else if (response.status === 409) {
         // Someone else saved: stop autosaving; the button shows both versions and what differs.
         stopped = true;
@@ -52,16 +53,34 @@ function enableAutosave(form) {
       }
     } catch {
       setStatus(status, texts.failed);
-    } finally {
-      inFlight = false;
     }
+  }
+
+  async function save() {
+    if (pending || stopped) return;
+    pending = send();
+    await pending;
+    pending = null;
   }
 
   form.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
-  form.addEventListener('submit', () => clearTimeout(timer));
+  form.addEventListener('submit', (event) => {
+    clearTimeout(timer);
+    const waiting = pending;
+    if (!waiting || resubmitting) return;
+    // Posted now, the form would carry the version the autosave under way is replacing, and the
+    // save would be refused as a conflict with one's own autosave. Post it once that is done.
+    event.preventDefault();
+    const submitter = event.submitter;
+    waiting.then(() => {
+      resubmitting = true;
+      if (submitter) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    });
+  });
 }
 
 /** Shows how far an upload has come; the server's answer page replaces this one when it is done. */
