@@ -23,7 +23,10 @@ export function DateText({ iso, lang }: { iso: string; lang: Lang }): JSX.Elemen
   );
 }
 
-/** "1–29 september 2022", "15 februari – 31 mars 2022", or the one end that is known. */
+/**
+ * "1–29 september 2022", "15 februari – 31 mars 2022", or the one end that is known. Each date
+ * stays on one line (`.bp-period`); the period may break at the dash on a narrow screen.
+ */
 export function Period({ period, lang }: { period: CallPeriod; lang: Lang }): JSX.Element {
   const t = callTexts(lang);
   const { opensOn, closesOn } = period;
@@ -32,7 +35,7 @@ export function Period({ period, lang }: { period: CallPeriod; lang: Lang }): JS
     const sameMonth = sameYear && opensOn.slice(5, 7) === closesOn.slice(5, 7);
     const start = sameMonth ? String(Number(opensOn.slice(8))) : sameYear ? dayMonth(opensOn, lang) : formatDate(opensOn, lang);
     return (
-      <span class="bp-nowrap">
+      <span class="bp-period">
         <time datetime={opensOn} safe>
           {start}
         </time>
@@ -172,4 +175,37 @@ export function TimeLeft({ period, today, lang }: { period: CallPeriod; today: s
   const until = daysUntilOpen(period, today);
   if (until !== null) return <span safe>{t.opensIn(until)}</span>;
   return callStatus(period, today) === 'unknown' ? t.missing : '';
+}
+
+/**
+ * A data table's own scroll container (WCAG 1.4.10): on a narrow screen the table scrolls sideways
+ * inside it instead of the whole page. Focusable so a keyboard can scroll it, and labelled (usually
+ * by the table's caption) so a screen reader names the region.
+ */
+export function TableScroll({
+  label,
+  labelledBy,
+  children,
+}: {
+  label?: string;
+  labelledBy?: string;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  return (
+    <section class="bp-table-scroll" tabindex="0" aria-label={labelledBy ? undefined : label} aria-labelledby={labelledBy}>
+      {children as 'safe'}
+    </section>
+  );
+}
+
+/** A recorded figure's source as a table cell: the source's own Swedish wording, quoted, and its reference. */
+export function SourceCell({ text, sourceRef, lang }: { text: string; sourceRef: string; lang: Lang }): JSX.Element {
+  return (
+    <td class="govuk-table__cell bp-source">
+      <q lang={swedishOnly(lang)} safe>
+        {text}
+      </q>{' '}
+      <span safe>{`(${sourceRef})`}</span>
+    </td>
+  );
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { calls, counties, countyBoards, priorities, programmes, recordedFigures } from '../../db/schema/index.ts';
+import { calls, counties, countyBoards, countyProgrammes, priorities, programmes, recordedFigures } from '../../db/schema/index.ts';
 
 /** What a list of calls shows about each call. */
 export interface CallSummary {
@@ -86,6 +86,8 @@ export interface CallDetail {
   boards: { preparing: string | null; deciding: string | null; paying: string | null };
   priorities: { text: string; sourceRef: string }[];
   figures: (typeof recordedFigures.$inferSelect)[];
+  /** Whether the county presents the programme on its own page (`/bidrag/<code>/<county>`). */
+  hasCountyPage: boolean;
 }
 
 /** One call with what its page shows beside it; null for an unknown slug. */
@@ -104,7 +106,7 @@ export async function getCallBySlug(db: DbOrTx, slug: string): Promise<CallDetai
   const { call } = row;
   const boardCodes = [call.preparingBoard, call.decidingBoard, call.payingBoard].filter((c): c is string => c !== null);
 
-  const [boardRows, priorityRows, figures] = await Promise.all([
+  const [boardRows, priorityRows, figures, countyPages] = await Promise.all([
     boardCodes.length === 0
       ? Promise.resolve([])
       : db
@@ -134,6 +136,11 @@ export async function getCallBySlug(db: DbOrTx, slug: string): Promise<CallDetai
         ),
       )
       .orderBy(asc(recordedFigures.id)),
+    db
+      .select({ id: countyProgrammes.id })
+      .from(countyProgrammes)
+      .where(and(eq(countyProgrammes.countyCode, call.countyCode), eq(countyProgrammes.programmeCode, call.programmeCode)))
+      .limit(1),
   ]);
 
   const boardName = (code: string | null): string | null => {
@@ -146,5 +153,6 @@ export async function getCallBySlug(db: DbOrTx, slug: string): Promise<CallDetai
     boards: { preparing: boardName(call.preparingBoard), deciding: boardName(call.decidingBoard), paying: boardName(call.payingBoard) },
     priorities: priorityRows,
     figures,
+    hasCountyPage: countyPages.length > 0,
   };
 }

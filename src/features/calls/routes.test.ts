@@ -138,3 +138,41 @@ test('renders the calls in English with the same facts', async () => {
   assert.match(textOf(res.body), /1–29 September 2022/);
   assert.match(textOf(res.body), /5,800,000 SEK/);
 });
+
+test('links a call to its county’s programme page only when the county presents the programme', async () => {
+  const ostergotland = await get('/utlysningar/demo-ostergotland-s37a');
+  assert.doesNotMatch(ostergotland.body, /href="\/bidrag\/s37a\/ostergotland"/);
+  assert.match(ostergotland.body, /<a class="govuk-link" href="\/bidrag\/s37a">Läs mer om bidraget<\/a>/);
+  const stockholm = await get('/utlysningar/stockholm-s37a-2022-hosten');
+  assert.match(stockholm.body, /<a class="govuk-link" href="\/bidrag\/s37a\/stockholm">Läs mer om bidraget i länet<\/a>/);
+});
+
+test('every programme link on every call page leads to a page that exists', async () => {
+  const list = await get('/utlysningar');
+  const slugs = [...new Set([...list.body.matchAll(/href="\/utlysningar\/([^"?]+)"/g)].map((m) => m[1] ?? ''))];
+  assert.ok(slugs.length > 5);
+  for (const slug of slugs) {
+    const page = await get(`/utlysningar/${slug}`);
+    for (const [, href] of page.body.matchAll(/<a class="govuk-link" href="(\/bidrag\/[^"]+)"/g)) {
+      assert.equal((await get(href ?? '')).statusCode, 200, `${slug} links to ${href}`);
+    }
+  }
+});
+
+test('marks the Swedish call titles with lang="sv" on English pages, and not on Swedish ones', async () => {
+  const en = { cookies: { lang: 'en' } };
+  const page = await t.app.inject({ method: 'GET', url: '/utlysningar/stockholm-s37a-2022-hosten', ...en });
+  assert.match(page.body, /<h1 class="govuk-heading-l" lang="sv">/);
+  const list = await t.app.inject({ method: 'GET', url: '/utlysningar', ...en });
+  assert.match(list.body, /<a class="govuk-link" href="\/utlysningar\/stockholm-s37a-2022-hosten" lang="sv">/);
+  const sv = await get('/utlysningar');
+  assert.doesNotMatch(sv.body, /<main[\s\S]*lang="sv"[\s\S]*<\/main>/);
+});
+
+test('puts each call table in its own focusable, labelled scroll region', async () => {
+  const res = await get('/utlysningar');
+  const tables = res.body.match(/<table/g)?.length ?? 0;
+  const wrapped = res.body.match(/<section class="bp-table-scroll" tabindex="0" aria-label="[^"]+"><table/g)?.length ?? 0;
+  assert.ok(tables > 0);
+  assert.equal(wrapped, tables);
+});

@@ -2,7 +2,7 @@ import { Money } from '../../platform/components.tsx';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { DateText, DemoTag, Period, RichText, SourceNote, StatusTag, swedishOnly, TimeLeft } from './parts.tsx';
+import { DateText, DemoTag, Period, RichText, SourceCell, SourceNote, StatusTag, swedishOnly, TableScroll, TimeLeft } from './parts.tsx';
 import type { CallDetail, CallSummary, FilterOptions } from './queries.ts';
 import { applicationWindow, type CallGroups, callStatus } from './rules.ts';
 import { callTexts } from './texts.ts';
@@ -41,77 +41,79 @@ export function CallTable({ heading, calls, today, lang, showTimeLeft, emptyText
     );
   }
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption">
-        <h2 class="govuk-heading-m" safe>
-          {heading}
-        </h2>
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            {t.colCall}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colCounty}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colProgramme}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colPeriod}
-          </th>
-          {showTimeLeft ? (
-            <th scope="col" class="govuk-table__header">
-              {t.colDays}
-            </th>
-          ) : (
-            ''
-          )}
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-            {t.colBudget}
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {calls.map((call) => (
+    <TableScroll label={heading}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption">
+          <h2 class="govuk-heading-m" safe>
+            {heading}
+          </h2>
+        </caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
-              <a class="govuk-link" href={callHref(call.slug)} safe>
-                {call.title}
-              </a>
-              {call.isDemo ? (
-                <>
-                  {' '}
-                  <DemoTag lang={lang} />
-                </>
-              ) : (
-                ''
-              )}
+            <th scope="col" class="govuk-table__header">
+              {t.colCall}
             </th>
-            <td class="govuk-table__cell" safe>
-              {call.countyName}
-            </td>
-            <td class="govuk-table__cell" safe>
-              {programmeName({ name: call.programmeName, nameEn: call.programmeNameEn }, lang)}
-            </td>
-            <td class="govuk-table__cell">
-              <Period period={call} lang={lang} />
-            </td>
+            <th scope="col" class="govuk-table__header">
+              {t.colCounty}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t.colProgramme}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t.colPeriod}
+            </th>
             {showTimeLeft ? (
-              <td class="govuk-table__cell">
-                <TimeLeft period={call} today={today} lang={lang} />
-              </td>
+              <th scope="col" class="govuk-table__header">
+                {t.colDays}
+              </th>
             ) : (
               ''
             )}
-            <td class="govuk-table__cell govuk-table__cell--numeric">
-              <Money ore={call.budgetOre} lang={lang} />
-            </td>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              {t.colBudget}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {calls.map((call) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                <a class="govuk-link" href={callHref(call.slug)} lang={swedishOnly(lang)} safe>
+                  {call.title}
+                </a>
+                {call.isDemo ? (
+                  <>
+                    {' '}
+                    <DemoTag lang={lang} />
+                  </>
+                ) : (
+                  ''
+                )}
+              </th>
+              <td class="govuk-table__cell" safe>
+                {call.countyName}
+              </td>
+              <td class="govuk-table__cell" safe>
+                {programmeName({ name: call.programmeName, nameEn: call.programmeNameEn }, lang)}
+              </td>
+              <td class="govuk-table__cell">
+                <Period period={call} lang={lang} />
+              </td>
+              {showTimeLeft ? (
+                <td class="govuk-table__cell">
+                  <TimeLeft period={call} today={today} lang={lang} />
+                </td>
+              ) : (
+                ''
+              )}
+              <td class="govuk-table__cell govuk-table__cell--numeric">
+                <Money ore={call.budgetOre} lang={lang} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -221,7 +223,10 @@ function DateWithSource({ iso, source, lang }: { iso: string | null; source: str
       {iso ? <DateText iso={iso} lang={lang} /> : t.missing}
       {source ? (
         <p class="bp-source govuk-!-margin-bottom-0">
-          {t.sourceText}: <q safe>{source}</q>
+          {t.sourceText}:{' '}
+          <q lang={swedishOnly(lang)} safe>
+            {source}
+          </q>
         </p>
       ) : (
         ''
@@ -231,7 +236,13 @@ function DateWithSource({ iso, source, lang }: { iso: string | null; source: str
 }
 
 function BoardName({ name, lang }: { name: string | null; lang: Lang }): JSX.Element {
-  return name ? <span safe>{name}</span> : callTexts(lang).missing;
+  return name ? (
+    <span lang={swedishOnly(lang)} safe>
+      {name}
+    </span>
+  ) : (
+    callTexts(lang).missing
+  );
 }
 
 export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: CallDetail; today: string }): JSX.Element {
@@ -241,7 +252,10 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
   const status = callStatus(call, today);
   const applyWindow = applicationWindow(call, today);
   const partialPeriod = call.opensOn === null || call.closesOn === null;
-  const programmePage = `/bidrag/${encodeURIComponent(programme.code)}/${encodeURIComponent(county.slug)}`;
+  // Not every county presents every programme; a link to a county page that does not exist is a 404.
+  const programmePage = detail.hasCountyPage
+    ? { href: `/bidrag/${encodeURIComponent(programme.code)}/${encodeURIComponent(county.slug)}`, text: t.programmePageLink }
+    : { href: `/bidrag/${encodeURIComponent(programme.code)}`, text: t.programmeGeneralLink };
   return (
     <Layout
       ctx={ctx}
@@ -252,7 +266,7 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
       <span class="govuk-caption-l" safe>
         {`${county.name} · ${programmeName(programme, lang)}`}
       </span>
-      <h1 class="govuk-heading-l" safe>
+      <h1 class="govuk-heading-l" lang={swedishOnly(lang)} safe>
         {call.title}
       </h1>
       <p class="govuk-body">
@@ -303,7 +317,7 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
         <SummaryRow label={t.period}>
           <Period period={call} lang={lang} />
           {call.periodNote ? (
-            <p class="bp-source govuk-!-margin-bottom-0" safe>
+            <p class="bp-source govuk-!-margin-bottom-0" lang={swedishOnly(lang)} safe>
               {call.periodNote}
             </p>
           ) : (
@@ -311,7 +325,10 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
           )}
           {partialPeriod && call.periodSource && !call.periodNote?.includes(call.periodSource) ? (
             <p class="bp-source govuk-!-margin-bottom-0">
-              {t.periodSourceLabel}: <q safe>{call.periodSource}</q>
+              {t.periodSourceLabel}:{' '}
+              <q lang={swedishOnly(lang)} safe>
+                {call.periodSource}
+              </q>
             </p>
           ) : (
             ''
@@ -396,8 +413,8 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
       {detail.figures.length > 0 ? <FiguresTable figures={detail.figures} lang={lang} /> : ''}
 
       <p class="govuk-body">
-        <a class="govuk-link" href={programmePage}>
-          {t.programmePageLink}
+        <a class="govuk-link" href={programmePage.href}>
+          {programmePage.text}
         </a>
       </p>
       <SourceNote sourceRef={call.sourceRef} sourceDate={call.sourceDate} lang={lang} />
@@ -408,45 +425,45 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
 function FiguresTable({ figures, lang }: { figures: CallDetail['figures']; lang: Lang }): JSX.Element {
   const t = callTexts(lang);
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption">
-        <h2 class="govuk-heading-m">{t.figuresHeading}</h2>
-        <span class="govuk-visually-hidden">{t.figureCaption}</span>
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            {t.figureLabel}
-          </th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-            {t.figureAmount}
-          </th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-            {t.figureCount}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.figureSource}
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {figures.map((f) => (
+    <TableScroll label={t.figuresHeading}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption">
+          <h2 class="govuk-heading-m">{t.figuresHeading}</h2>
+          <span class="govuk-visually-hidden">{t.figureCaption}</span>
+        </caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header" safe>
-              {f.label}
+            <th scope="col" class="govuk-table__header">
+              {t.figureLabel}
             </th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">
-              {f.amountOre === null ? '' : <Money ore={f.amountOre} lang={lang} />}
-            </td>
-            <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-              {f.count === null ? '' : String(f.count)}
-            </td>
-            <td class="govuk-table__cell bp-source">
-              <q safe>{f.sourceText}</q> <span safe>{`(${f.sourceRef})`}</span>
-            </td>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              {t.figureAmount}
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              {t.figureCount}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t.figureSource}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {figures.map((f) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header" lang={swedishOnly(lang)} safe>
+                {f.label}
+              </th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">
+                {f.amountOre === null ? '' : <Money ore={f.amountOre} lang={lang} />}
+              </td>
+              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+                {f.count === null ? '' : String(f.count)}
+              </td>
+              <SourceCell text={f.sourceText} sourceRef={f.sourceRef} lang={lang} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -20,7 +20,7 @@ export interface Option<T = string> {
   nameEn: string;
 }
 
-/** What the filter form offers: every county, and the years, municipalities etc. that projects have. */
+/** What the filter form offers: every county, and the years, municipalities, purposes etc. that projects have. */
 export interface CatalogueOptions {
   counties: Option[];
   years: number[];
@@ -48,6 +48,10 @@ export async function loadCatalogueOptions(db: DbOrTx): Promise<CatalogueOptions
     db
       .select({ value: purposes.code, name: purposes.name, nameEn: purposes.nameEn })
       .from(purposes)
+      // Only purposes some granted project of the purpose's programme has: any other choice finds nothing.
+      .where(
+        sql`EXISTS (SELECT 1 FROM ${projectPurposes} INNER JOIN ${projects} ON ${projects.id} = ${projectPurposes.projectId} WHERE ${projectPurposes.purposeCode} = ${purposes.code} AND ${projects.programmeCode} = ${purposes.programmeCode})`,
+      )
       .orderBy(asc(purposes.sortOrder), asc(purposes.id)),
   ]);
   // Two programmes may share a purpose code; the filter matches on the code alone.
@@ -178,6 +182,7 @@ export async function findAllProjects(db: DbOrTx, filters: CatalogueFilters): Pr
 }
 
 export interface ProjectDetail extends ProjectSummary {
+  programmeNameEn: string;
   call: { slug: string; title: string } | null;
   purposes: { code: string; name: string; nameEn: string }[];
   contacts: { name: string; title: string | null; email: string | null; phone: string | null }[];
@@ -185,14 +190,14 @@ export interface ProjectDetail extends ProjectSummary {
 
 export async function findProject(db: DbOrTx, id: number): Promise<ProjectDetail | null> {
   const [row] = await db
-    .select({ ...summaryColumns, callSlug: calls.slug, callTitle: calls.title })
+    .select({ ...summaryColumns, programmeNameEn: programmes.nameEn, callSlug: calls.slug, callTitle: calls.title })
     .from(projects)
     .innerJoin(counties, eq(counties.code, projects.countyCode))
     .innerJoin(programmes, eq(programmes.code, projects.programmeCode))
     .leftJoin(calls, eq(calls.id, projects.callId))
     .where(eq(projects.id, id));
   if (!row) return null;
-  const { callSlug, callTitle, ...summary } = row;
+  const { callSlug, callTitle, programmeNameEn, ...summary } = row;
   const [[withNames], purposeRows, contactRows] = await Promise.all([
     withRelations(db, [summary]),
     db
@@ -210,6 +215,7 @@ export async function findProject(db: DbOrTx, id: number): Promise<ProjectDetail
   if (!withNames) return null;
   return {
     ...withNames,
+    programmeNameEn,
     call: callSlug && callTitle ? { slug: callSlug, title: callTitle } : null,
     purposes: purposeRows,
     contacts: contactRows,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
-import { projectContacts, projectMunicipalities, projects } from '../../db/schema/index.ts';
+import { projectContacts, projectMunicipalities, projectPartners, projects } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let injectedId: number;
@@ -201,4 +201,78 @@ test('describes the exports on the open-data page', async () => {
   assert.match(res.body, /href="\/projekt\.csv"/);
   assert.match(res.body, /href="\/projekt\.json"/);
   assert.match(res.body, /CC0/);
+});
+
+async function getEnglish(url: string) {
+  return t.app.inject({ method: 'GET', url, cookies: { lang: 'en' } });
+}
+
+/** A seeded project with partners, contacts with titles and a named programme. */
+async function projectWithContactTitles(): Promise<number> {
+  const [row] = await t.database.db
+    .select({ id: projects.id })
+    .from(projects)
+    .innerJoin(projectContacts, eq(projectContacts.projectId, projects.id))
+    .where(isNotNull(projectContacts.title))
+    .limit(1);
+  assert.ok(row);
+  return row.id;
+}
+
+test('marks the project’s Swedish texts with lang="sv" on the English page', async () => {
+  const id = await projectWithContactTitles();
+  const en = await getEnglish(`/projekt/${id}`);
+  assert.match(en.body, /<h1 class="govuk-heading-l" lang="sv">/);
+  assert.match(en.body, /<h2 class="govuk-heading-m">Description<\/h2><p class="govuk-body" lang="sv">/);
+  assert.match(en.body, /<td class="govuk-table__cell" lang="sv">[^<]+<\/td>/, 'contact title');
+  const sv = await get(`/projekt/${id}`);
+  assert.doesNotMatch(sv.body, /<main[\s\S]*lang="sv"[\s\S]*<\/main>/);
+});
+
+test('marks the partners and the source’s period wording with lang="sv" on the English page', async () => {
+  const [impossible] = await t.database.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.title, 'Träffpunkt i byarna del 2'));
+  assert.ok(impossible);
+  const en = await getEnglish(`/projekt/${impossible.id}`);
+  assert.match(en.body, /<span lang="sv">[^<]*31 juni 2019/);
+  const [partnered] = await t.database.db.select({ id: projectPartners.projectId }).from(projectPartners).limit(1);
+  assert.ok(partnered);
+  const withPartners = await getEnglish(`/projekt/${partnered.id}`);
+  assert.match(
+    withPartners.body,
+    /<dt class="govuk-summary-list__key">Partners<\/dt><dd class="govuk-summary-list__value"><span lang="sv">/,
+  );
+});
+
+test('names the grant in English on the English project page', async () => {
+  const en = await getEnglish(`/projekt/${injectedId}`);
+  assert.match(en.body, /<dt class="govuk-summary-list__key">Grant<\/dt><dd class="govuk-summary-list__value"><span>Grants? [^<]+<\/span>/);
+  assert.doesNotMatch(en.body, /<span>Bidrag för/);
+  const sv = await get(`/projekt/${injectedId}`);
+  assert.match(sv.body, /<dt class="govuk-summary-list__key">Bidrag<\/dt><dd class="govuk-summary-list__value"><span>Bidrag [^<]+<\/span>/);
+});
+
+test('marks project titles in the English results with lang="sv"', async () => {
+  const en = await getEnglish('/projekt');
+  assert.match(en.body, /<a href="\/projekt\/\d+" lang="sv">/);
+});
+
+test('lists in the JSON export the filters it ignored', async () => {
+  const unknown = JSON.parse((await get('/projekt.json?lan=99')).body);
+  assert.deepEqual(unknown.filters, { sortering: 'nyast' });
+  assert.deepEqual(unknown.ignoredFilters, ['lan']);
+  const malformed = JSON.parse((await get('/projekt.json?lan=05&ar=abc&sida=x')).body);
+  assert.deepEqual(malformed.filters, { lan: '05', sortering: 'nyast' });
+  assert.deepEqual(malformed.ignoredFilters, ['ar', 'sida']);
+  const clean = JSON.parse((await get('/projekt.json?lan=05')).body);
+  assert.deepEqual(clean.ignoredFilters, []);
+});
+
+test('the CSV export stays plain CSV when a filter is ignored', async () => {
+  const res = await get('/projekt.csv?lan=99');
+  assert.equal(res.statusCode, 200);
+  const all = await get('/projekt.csv');
+  assert.equal(res.body, all.body);
 });

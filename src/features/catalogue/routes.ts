@@ -22,8 +22,8 @@ export const catalogueRoutes: FastifyPluginAsync = async (app) => {
   }
 
   async function exportedProjects(request: FastifyRequest) {
-    const { filters } = await filteredQuery(request);
-    return { filters, projects: await findAllProjects(db, filters) };
+    const { filters, notes } = await filteredQuery(request);
+    return { filters, notes, projects: await findAllProjects(db, filters) };
   }
 
   app.get('/projekt', { config: { pageCache: true } }, async (request, reply) => {
@@ -45,12 +45,14 @@ export const catalogueRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/projekt.json', async (request, reply) => {
-    const { filters, projects } = await exportedProjects(request);
+    const { filters, notes, projects } = await exportedProjects(request);
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', 'attachment; filename="beviljade-projekt.json"')
       .send(
-        JSON.stringify(projectsJson(projects, filters, { generated: new Date(), source: exportSource, baseUrl: app.config.publicUrl })),
+        JSON.stringify(
+          projectsJson(projects, filters, { generated: new Date(), source: exportSource, baseUrl: app.config.publicUrl }, notes),
+        ),
       );
   });
 

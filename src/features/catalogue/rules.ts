@@ -280,16 +280,22 @@ export function filtersForExport(filters: CatalogueFilters): Record<string, stri
   };
 }
 
-/** The catalogue as an open-data JSON document; contact people are left out. */
+/**
+ * The catalogue as an open-data JSON document; contact people are left out. `notes` are the query
+ * parameters that were left out (malformed or naming nothing), listed as `ignoredFilters` so a
+ * consumer can tell "everything" from "my filter was not understood".
+ */
 export function projectsJson(
   projects: readonly ProjectSummary[],
   filters: CatalogueFilters,
   meta: { generated: Date; source: string; baseUrl: string },
+  notes: readonly QueryNote[] = [],
 ) {
   return {
     generated: meta.generated.toISOString(),
     source: meta.source,
     filters: filtersForExport(filters),
+    ignoredFilters: [...new Set(notes.map((n) => n.param))],
     count: projects.length,
     projects: projects.map((p) => ({
       id: p.id,

@@ -89,7 +89,7 @@ export const texts = defineTexts({
     openDataCsvText:
       'CSV för Excel: teckenkodning UTF-8 med byte order mark, semikolon som avgränsare, radslut CRLF, alla fält inom citattecken, belopp i kronor med decimalkomma. Celler som börjar med = + - eller @ har en apostrof först så att Excel inte tolkar dem som formler.',
     openDataJsonText:
-      'JSON: ett objekt med generated (tidpunkt), source, filters, count och projects. Belopp anges både i öre (amountOre, heltal) och i kronor (amountKronor). Kommuner anges med kommunkod och namn.',
+      'JSON: ett objekt med generated (tidpunkt), source, filters, ignoredFilters (filter i adressen som inte kunde användas och därför inte gäller), count och projects. Belopp anges både i öre (amountOre, heltal) och i kronor (amountKronor). Kommuner anges med kommunkod och namn.',
     openDataFields: 'Fält',
     openDataFieldName: 'Fält i JSON',
     openDataCsvColumn: 'Kolumn i CSV',
@@ -169,7 +169,7 @@ export const texts = defineTexts({
     openDataCsvText:
       'CSV for Excel: UTF-8 with a byte order mark, semicolon separated, CRLF line ends, every field quoted, amounts in kronor with a decimal comma. Cells starting with = + - or @ get a leading apostrophe so that Excel does not run them as formulas.',
     openDataJsonText:
-      'JSON: an object with generated (timestamp), source, filters, count and projects. Amounts are given in öre (amountOre, integer) and in kronor (amountKronor). Municipalities have their code and name.',
+      'JSON: an object with generated (timestamp), source, filters, ignoredFilters (filters in the address that could not be used and so do not apply), count and projects. Amounts are given in öre (amountOre, integer) and in kronor (amountKronor). Municipalities have their code and name.',
     openDataFields: 'Fields',
     openDataFieldName: 'JSON field',
     openDataCsvColumn: 'CSV column',

@@ -3,6 +3,7 @@ import { formatDate, formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import type { CatalogueOptions, Option, ProjectDetail } from './queries.ts';
 import {
   type CatalogueFilters,
@@ -22,9 +23,11 @@ function Period({ project, lang }: { project: ProjectPeriodFields; lang: Lang })
   if (period.kind === 'dates') return <span safe>{`${formatDate(period.startsOn, lang)} – ${formatDate(period.endsOn, lang)}`}</span>;
   return (
     <>
-      <span safe>{period.wording}</span>
+      <span lang={swedishOnly(lang)} safe>
+        {period.wording}
+      </span>
       {period.note ? (
-        <span class="bp-source govuk-!-display-block" safe>
+        <span class="bp-source govuk-!-display-block" lang={swedishOnly(lang)} safe>
           {period.note}
         </span>
       ) : (
@@ -49,7 +52,13 @@ function Source({ project, lang }: { project: Pick<ProjectSummary, 'sourceRef' |
   return (
     <p class="bp-source">
       {texts(lang).source}: <span safe>{project.sourceRef}</span>
-      {project.sourceDate ? <span safe>{` (${project.sourceDate})`}</span> : ''}
+      {project.sourceDate ? (
+        <span lang={swedishOnly(lang)} safe>
+          {` (${project.sourceDate})`}
+        </span>
+      ) : (
+        ''
+      )}
     </p>
   );
 }
@@ -115,7 +124,10 @@ function FilterForm({ filters, options, lang }: { filters: CatalogueFilters; opt
       selected: filters.municipalityCode,
     },
     { name: 'bidrag', label: t.programme, allLabel: t.allProgrammes, options: named(options.programmes), selected: filters.programmeCode },
-    { name: 'syfte', label: t.purpose, allLabel: t.allPurposes, options: named(options.purposes), selected: filters.purposeCode },
+    // Left out when no project states a purpose: every choice would find nothing.
+    ...(options.purposes.length > 0
+      ? [{ name: 'syfte', label: t.purpose, allLabel: t.allPurposes, options: named(options.purposes), selected: filters.purposeCode }]
+      : []),
   ];
   return (
     <form method="get" action="/projekt" class="bp-filters">
@@ -216,8 +228,7 @@ function ResultsTable({
   return (
     <>
       {demos === 0 ? '' : <p class="govuk-body">{demos === projects.length ? t.demoAll : t.demoSome}</p>}
-      {/* A narrow screen scrolls the table, not the page; the region is focusable so keyboards can scroll it. */}
-      <section class="bp-table-scroll" aria-labelledby="resultat" tabindex="0">
+      <TableScroll labelledBy="resultat">
         <table class="govuk-table govuk-table--small-text-until-tablet bp-results" aria-labelledby="resultat">
           <thead>
             <tr>
@@ -233,7 +244,7 @@ function ResultsTable({
             {projects.map((p) => (
               <tr>
                 <th scope="row">
-                  <a href={`/projekt/${p.id}`} safe>
+                  <a href={`/projekt/${p.id}`} lang={swedishOnly(lang)} safe>
                     {p.title}
                   </a>
                   {tagEach && p.isDemo ? (
@@ -254,7 +265,7 @@ function ResultsTable({
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
       {showProgramme && listed.length > 0 ? (
         <p class="govuk-body-s" safe>
           {listed.map((p) => `${p.section}: ${optionName(p, lang)}.`).join(' ')}
@@ -385,25 +396,36 @@ export function CataloguePage({ ctx, filters, notes, options, projects, total, o
 export function ProjectPage({ ctx, project }: { ctx: PageContext; project: ProjectDetail }) {
   const t = texts(ctx.lang);
   const lang = ctx.lang;
+  // The project's own texts (title, description, partners, period wording) exist only in Swedish.
+  const sv = swedishOnly(lang);
   const rows: [string, JSX.Element][] = [
     [
       t.municipalities,
       project.municipalities.length > 0 ? <span safe>{project.municipalities.map((m) => m.name).join(', ')}</span> : t.notStated,
     ],
-    [t.partners, project.partners.length > 0 ? <span safe>{project.partners.join(', ')}</span> : t.notStated],
+    [
+      t.partners,
+      project.partners.length > 0 ? (
+        <span lang={sv} safe>
+          {project.partners.join(', ')}
+        </span>
+      ) : (
+        t.notStated
+      ),
+    ],
     [t.period, <Period project={project} lang={lang} />],
     [t.amount, <Money ore={project.amountOre} lang={lang} />],
     [
       t.call,
       project.call ? (
-        <a class="govuk-link" href={`/utlysningar/${encodeURIComponent(project.call.slug)}`} safe>
+        <a class="govuk-link" href={`/utlysningar/${encodeURIComponent(project.call.slug)}`} lang={sv} safe>
           {project.call.title}
         </a>
       ) : (
         t.notStated
       ),
     ],
-    [t.programmeLabel, <span safe>{project.programmeName}</span>],
+    [t.programmeLabel, <span safe>{lang === 'en' ? project.programmeNameEn : project.programmeName}</span>],
     [t.countyLabel, <span safe>{project.countyName}</span>],
     [t.yearLabel, String(project.year)],
   ];
@@ -412,7 +434,7 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
   }
   return (
     <Layout ctx={ctx} title={project.title} section="projects" breadcrumbs={[{ text: t.title, href: '/projekt' }, { text: project.title }]}>
-      <h1 class="govuk-heading-l" safe>
+      <h1 class="govuk-heading-l" lang={sv} safe>
         {project.title}
       </h1>
       {project.isDemo ? (
@@ -423,7 +445,7 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
         ''
       )}
       <h2 class="govuk-heading-m">{t.description}</h2>
-      <p class="govuk-body" safe>
+      <p class="govuk-body" lang={sv} safe>
         {project.description}
       </p>
       <h2 class="govuk-heading-m">{t.detailsHeading}</h2>
@@ -432,49 +454,51 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
       {project.contacts.length === 0 ? (
         <p class="govuk-body">{t.noContacts}</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">{t.contacts}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t.contactName}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.contactTitle}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.contactEmail}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.contactPhone}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {project.contacts.map((c) => (
+        <TableScroll label={t.contacts}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{t.contacts}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {c.name}
+                <th scope="col" class="govuk-table__header">
+                  {t.contactName}
                 </th>
-                <td class="govuk-table__cell" safe>
-                  {c.title ?? ''}
-                </td>
-                <td class="govuk-table__cell">
-                  {c.email ? (
-                    <a class="govuk-link" href={`mailto:${c.email}`} safe>
-                      {c.email}
-                    </a>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {c.phone ?? ''}
-                </td>
+                <th scope="col" class="govuk-table__header">
+                  {t.contactTitle}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t.contactEmail}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t.contactPhone}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {project.contacts.map((c) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header" safe>
+                    {c.name}
+                  </th>
+                  <td class="govuk-table__cell" lang={sv} safe>
+                    {c.title ?? ''}
+                  </td>
+                  <td class="govuk-table__cell">
+                    {c.email ? (
+                      <a class="govuk-link" href={`mailto:${c.email}`} safe>
+                        {c.email}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                  <td class="govuk-table__cell" safe>
+                    {c.phone ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Source project={project} lang={lang} />
       <p class="govuk-body">
@@ -509,37 +533,39 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
       <p class="govuk-body">{t.openDataCsvText}</p>
       <p class="govuk-body">{t.openDataJsonText}</p>
       <p class="govuk-body">{t.openDataPrivacy}</p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">{t.openDataFields}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t.openDataFieldName}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.openDataCsvColumn}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.openDataFieldMeaning}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {exportFields.map((f) => (
+      <TableScroll label={t.openDataFields}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">{t.openDataFields}</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                <code safe>{f.json}</code>
+              <th scope="col" class="govuk-table__header">
+                {t.openDataFieldName}
               </th>
-              <td class="govuk-table__cell" safe>
-                {f.csv}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {ctx.lang === 'en' ? f.en : f.sv}
-              </td>
+              <th scope="col" class="govuk-table__header">
+                {t.openDataCsvColumn}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.openDataFieldMeaning}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {exportFields.map((f) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  <code safe>{f.json}</code>
+                </th>
+                <td class="govuk-table__cell" safe>
+                  {f.csv}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {ctx.lang === 'en' ? f.en : f.sv}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h2 class="govuk-heading-m">{t.openDataLicenceHeading}</h2>
       <p class="govuk-body">{t.openDataLicence}</p>
     </Layout>

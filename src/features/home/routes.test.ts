@@ -67,3 +67,12 @@ test('the home page is cached for anonymous visitors', async () => {
   const again = await t.app.inject({ method: 'GET', url: '/' });
   assert.equal(again.headers['x-page-cache'], 'hit');
 });
+
+test('marks the Swedish call titles with lang="sv" on the English home page', async () => {
+  const en = await t.app.inject({ method: 'GET', url: '/', cookies: { lang: 'en' } });
+  const titles = [...en.body.matchAll(/<a class="govuk-link" href="\/utlysningar\/[^"]+"([^>]*)>/g)].map((m) => m[1]);
+  assert.ok(titles.length > 0);
+  for (const attributes of titles) assert.equal(attributes, ' lang="sv"');
+  const sv = await t.app.inject({ method: 'GET', url: '/' });
+  assert.doesNotMatch(sv.body, /href="\/utlysningar\/[^"]+" lang="sv"/);
+});

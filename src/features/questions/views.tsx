@@ -2,6 +2,7 @@ import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { type AmountField, type ConfirmField, type Field, type Guidance, type RowsField, steps } from '../applications/form.ts';
+import { TableScroll } from '../calls/parts.tsx';
 import {
   answerFormat,
   attachments,
@@ -112,37 +113,39 @@ function Contents({ lang }: { lang: Lang }): JSX.Element {
 function RowsTable({ field, lang }: { field: RowsField; lang: Lang }): JSX.Element {
   const t = texts(lang);
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--s" safe>
-        {t.rowsCaption(field.rowLabel[lang])}
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            {t.colColumn}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colAnswer}
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {t.colRequired}
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {field.columns.map((column) => (
+    <TableScroll label={t.rowsCaption(field.rowLabel[lang])}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--s" safe>
+          {t.rowsCaption(field.rowLabel[lang])}
+        </caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header" safe>
-              {column.label[lang]}
+            <th scope="col" class="govuk-table__header">
+              {t.colColumn}
             </th>
-            <td class="govuk-table__cell" safe>
-              {columnFormat(column, lang)}
-            </td>
-            <td class="govuk-table__cell">{column.required ? t.yes : t.no}</td>
+            <th scope="col" class="govuk-table__header">
+              {t.colAnswer}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t.colRequired}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {field.columns.map((column) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header" safe>
+                {column.label[lang]}
+              </th>
+              <td class="govuk-table__cell" safe>
+                {columnFormat(column, lang)}
+              </td>
+              <td class="govuk-table__cell">{column.required ? t.yes : t.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -198,35 +201,37 @@ function Costs({ fields, lang }: { fields: readonly AmountField[]; lang: Lang })
     <div class="govuk-!-margin-bottom-8">
       <h3 class="govuk-heading-s">{t.costsHeading}</h3>
       <p class="govuk-body">{t.costsIntro}</p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--s">{t.costsHeading}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t.colCategory}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colAnswer}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colRequired}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {fields.map((field) => (
+      <TableScroll label={t.costsHeading}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--s">{t.costsHeading}</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header" safe>
-                {field.label[lang]}
+              <th scope="col" class="govuk-table__header">
+                {t.colCategory}
               </th>
-              <td class="govuk-table__cell" safe>
-                {answerFormat(field, lang)}
-              </td>
-              <td class="govuk-table__cell">{field.required ? t.yes : t.no}</td>
+              <th scope="col" class="govuk-table__header">
+                {t.colAnswer}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colRequired}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {fields.map((field) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header" safe>
+                  {field.label[lang]}
+                </th>
+                <td class="govuk-table__cell" safe>
+                  {answerFormat(field, lang)}
+                </td>
+                <td class="govuk-table__cell">{field.required ? t.yes : t.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

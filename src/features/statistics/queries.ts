@@ -27,6 +27,7 @@ export async function findRecordedCallStatistics(db: DbOrTx, filters: Statistics
       countyName: counties.name,
       programmeCode: recordedStatistics.programmeCode,
       programmeName: programmes.name,
+      programmeNameEn: programmes.nameEn,
       year: recordedStatistics.year,
       callTitle: calls.title,
       applicationsCount: recordedStatistics.applicationsCount,
@@ -58,6 +59,7 @@ export async function findServiceCallAggregates(db: DbOrTx, filters: StatisticsF
       countyName: counties.name,
       programmeCode: calls.programmeCode,
       programmeName: programmes.name,
+      programmeNameEn: programmes.nameEn,
       year: calls.year,
       callTitle: calls.title,
       applicationsCount: sql<number>`count(*)::int`.mapWith(Number),
@@ -78,7 +80,7 @@ export async function findServiceCallAggregates(db: DbOrTx, filters: StatisticsF
         filters.programmeCode ? eq(calls.programmeCode, filters.programmeCode) : undefined,
       ),
     )
-    .groupBy(calls.id, counties.name, programmes.name);
+    .groupBy(calls.id, counties.name, programmes.name, programmes.nameEn);
 }
 
 export interface RecordedFigure {

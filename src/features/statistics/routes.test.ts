@@ -105,3 +105,28 @@ test('lists recorded amounts with their source text', async () => {
   assert.match(figures, /8\s480\s000\skr/);
   assert.match(figures, /förmedlat 8 480 000 kronor/);
 });
+
+/** The per-call table's body rows, as HTML. */
+function perCallRows(html: string, caption: string): string[] {
+  const table = html.slice(html.indexOf(`>${caption}</caption>`));
+  return [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr class="govuk-table__row">(.*?)<\/tr>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((r) => r.includes('scope="row"'));
+}
+
+test('names the grant in English in the English per-call table, and marks Swedish call titles', async () => {
+  const en = await t.app.inject({ method: 'GET', url: '/statistik', cookies: { lang: 'en' } });
+  const rows = perCallRows(en.body, 'Applications and grants per call');
+  assert.ok(rows.length > 0);
+  for (const row of rows) {
+    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1] ?? '');
+    assert.match(cells[2] ?? '', /^Grants? /, 'grant column in English');
+  }
+  assert.ok(rows.some((r) => /<th scope="row" class="govuk-table__header" lang="sv">/.test(r)));
+  const sv = await t.app.inject({ method: 'GET', url: '/statistik' });
+  for (const row of perCallRows(sv.body, 'Ansökningar och beviljade bidrag per utlysning')) {
+    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1] ?? '');
+    assert.match(cells[2] ?? '', /^Bidrag /);
+    assert.doesNotMatch(row, /lang="sv"/);
+  }
+});

@@ -53,6 +53,7 @@ export interface CallStatistics {
   countyName: string;
   programmeCode: string;
   programmeName: string;
+  programmeNameEn: string;
   year: number;
   callTitle: string | null;
   origin: 'recorded' | 'service';
@@ -71,6 +72,7 @@ export interface ServiceCallAggregate {
   countyName: string;
   programmeCode: string;
   programmeName: string;
+  programmeNameEn: string;
   year: number;
   callTitle: string;
   applicationsCount: number;
@@ -88,6 +90,7 @@ export function serviceCallStatistics(a: ServiceCallAggregate): CallStatistics {
     countyName: a.countyName,
     programmeCode: a.programmeCode,
     programmeName: a.programmeName,
+    programmeNameEn: a.programmeNameEn,
     year: a.year,
     callTitle: a.callTitle,
     origin: 'service',

@@ -3,6 +3,8 @@ import { formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { SourceCell, swedishOnly, TableScroll } from '../calls/parts.tsx';
+import { programmeName } from '../calls/views.tsx';
 import { queryNoteText } from '../catalogue/texts.ts';
 import { FilterSelect } from '../catalogue/views.tsx';
 import type { RecordedFigure, StatisticsOptions } from './queries.ts';
@@ -200,31 +202,33 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
           <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
             <BarChart rows={countyYears} lang={lang} />
           </figure>
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">{t.countyYearCaption}</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <Th>{t.colCounty}</Th>
-                <Th>{t.colYear}</Th>
-                <FigureHeaders lang={lang} />
-                <Th>{t.colOrigin}</Th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {countyYears.map((r) => (
+          <TableScroll label={t.countyYearCaption}>
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--s">{t.countyYearCaption}</caption>
+              <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header" safe>
-                    {r.countyName}
-                  </th>
-                  <td class="govuk-table__cell">{r.year}</td>
-                  <FigureCells row={r} lang={lang} />
-                  <td class="govuk-table__cell" safe>
-                    {r.origins.map((o) => originText(o, lang)).join(', ')}
-                  </td>
+                  <Th>{t.colCounty}</Th>
+                  <Th>{t.colYear}</Th>
+                  <FigureHeaders lang={lang} />
+                  <Th>{t.colOrigin}</Th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody class="govuk-table__body">
+                {countyYears.map((r) => (
+                  <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header" safe>
+                      {r.countyName}
+                    </th>
+                    <td class="govuk-table__cell">{r.year}</td>
+                    <FigureCells row={r} lang={lang} />
+                    <td class="govuk-table__cell" safe>
+                      {r.origins.map((o) => originText(o, lang)).join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
 
@@ -232,47 +236,57 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
       {calls.length === 0 ? (
         <p class="govuk-body">{t.noData}</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">{t.perCallCaption}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <Th>{t.colCall}</Th>
-              <Th>{t.colCounty}</Th>
-              <Th>{t.colYear}</Th>
-              <Th>{t.colProgramme}</Th>
-              <FigureHeaders lang={lang} />
-              <Th>{t.colOrigin}</Th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {calls.map((c) => (
+        <TableScroll label={t.perCallCaption}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">{t.perCallCaption}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {c.callTitle ?? t.callNotNamed}
-                </th>
-                <td class="govuk-table__cell" safe>
-                  {c.countyName}
-                </td>
-                <td class="govuk-table__cell">{c.year}</td>
-                <td class="govuk-table__cell" safe>
-                  {c.programmeName}
-                </td>
-                <FigureCells row={c} lang={lang} />
-                <td class="govuk-table__cell">
-                  <span safe>{originText(c.origin, lang)}</span>
-                  {c.sourceText ? (
-                    <span class="bp-source govuk-!-display-block">
-                      <q safe>{c.sourceText}</q>
-                      {c.sourceRef ? <span safe>{` (${t.source}: ${c.sourceRef})`}</span> : ''}
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </td>
+                <Th>{t.colCall}</Th>
+                <Th>{t.colCounty}</Th>
+                <Th>{t.colYear}</Th>
+                <Th>{t.colProgramme}</Th>
+                <FigureHeaders lang={lang} />
+                <Th>{t.colOrigin}</Th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {calls.map((c) => (
+                <tr class="govuk-table__row">
+                  {c.callTitle ? (
+                    <th scope="row" class="govuk-table__header" lang={swedishOnly(lang)} safe>
+                      {c.callTitle}
+                    </th>
+                  ) : (
+                    <th scope="row" class="govuk-table__header">
+                      {t.callNotNamed}
+                    </th>
+                  )}
+                  <td class="govuk-table__cell" safe>
+                    {c.countyName}
+                  </td>
+                  <td class="govuk-table__cell">{c.year}</td>
+                  <td class="govuk-table__cell" safe>
+                    {programmeName({ name: c.programmeName, nameEn: c.programmeNameEn }, lang)}
+                  </td>
+                  <FigureCells row={c} lang={lang} />
+                  <td class="govuk-table__cell">
+                    <span safe>{originText(c.origin, lang)}</span>
+                    {c.sourceText ? (
+                      <span class="bp-source govuk-!-display-block">
+                        <q lang={swedishOnly(lang)} safe>
+                          {c.sourceText}
+                        </q>
+                        {c.sourceRef ? <span safe>{` (${t.source}: ${c.sourceRef})`}</span> : ''}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2 class="govuk-heading-m">{t.figuresHeading}</h2>
@@ -280,37 +294,37 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
       {figures.length === 0 ? (
         <p class="govuk-body">{t.noFigures}</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">{t.figuresCaption}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <Th>{t.colFigure}</Th>
-              <Th>{t.colCounty}</Th>
-              <Th>{t.colYear}</Th>
-              <Th>{t.colValue}</Th>
-              <Th>{t.colSource}</Th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {figures.map((f) => (
+        <TableScroll label={t.figuresCaption}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">{t.figuresCaption}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {f.label}
-                </th>
-                <td class="govuk-table__cell" safe>
-                  {f.countyName ?? t.nationwide}
-                </td>
-                <td class="govuk-table__cell">{f.year}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">
-                  {f.amountOre !== null ? <Money ore={f.amountOre} lang={lang} /> : <Count value={f.count} lang={lang} />}
-                </td>
-                <td class="govuk-table__cell bp-source">
-                  <q safe>{f.sourceText}</q> <span safe>{`(${f.sourceRef})`}</span>
-                </td>
+                <Th>{t.colFigure}</Th>
+                <Th>{t.colCounty}</Th>
+                <Th>{t.colYear}</Th>
+                <Th>{t.colValue}</Th>
+                <Th>{t.colSource}</Th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {figures.map((f) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header" lang={swedishOnly(lang)} safe>
+                    {f.label}
+                  </th>
+                  <td class="govuk-table__cell" safe>
+                    {f.countyName ?? t.nationwide}
+                  </td>
+                  <td class="govuk-table__cell">{f.year}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">
+                    {f.amountOre !== null ? <Money ore={f.amountOre} lang={lang} /> : <Count value={f.count} lang={lang} />}
+                  </td>
+                  <SourceCell text={f.sourceText} sourceRef={f.sourceRef} lang={lang} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );
