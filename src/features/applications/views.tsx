@@ -823,7 +823,8 @@ export function AttachmentTable(props: {
 function FileUpload(props: {
   label: string;
   error: FormError | undefined;
-  accept?: string;
+  /** Which files are taken, under the label where the page does not say it already. */
+  hint?: string;
   buttonText: string;
   secondary: boolean;
   lang: Lang;
@@ -835,6 +836,13 @@ function FileUpload(props: {
         <label class="govuk-label govuk-label--s" for="file" safe>
           {props.label}
         </label>
+        {props.hint ? (
+          <div id="file-hint" class="govuk-hint" safe>
+            {props.hint}
+          </div>
+        ) : (
+          ''
+        )}
         <span id="file-error">
           <FieldError error={props.error} />
         </span>
@@ -843,8 +851,8 @@ function FileUpload(props: {
           id="file"
           name="file"
           type="file"
-          accept={props.accept}
-          aria-describedby={props.error ? 'file-error' : undefined}
+          accept=".pdf,.doc,.docx,.xlsx,.odt,.tif,.tiff,.png,.jpg,.jpeg"
+          aria-describedby={[props.hint ? 'file-hint' : '', props.error ? 'file-error' : ''].filter(Boolean).join(' ') || undefined}
         />
       </div>
       <progress class="bp-progress" max="100" value="0" hidden data-upload-bar aria-label={t.uploading} />
@@ -950,14 +958,7 @@ export function AttachmentsPage(props: {
             ) : (
               ''
             )}
-            <FileUpload
-              label={t.uploadFile}
-              error={errors.get('file')}
-              accept=".pdf,.doc,.docx,.xlsx,.odt,.tif,.tiff,.png,.jpg,.jpeg"
-              buttonText={t.upload}
-              secondary
-              lang={ctx.lang}
-            />
+            <FileUpload label={t.uploadFile} error={errors.get('file')} buttonText={t.upload} secondary lang={ctx.lang} />
           </form>
           <p class="govuk-body">
             <a class="govuk-link" href={base}>
@@ -1318,6 +1319,7 @@ export function SubmittedPage(props: {
             </div>
             <FileUpload
               label={t.supplementFile}
+              hint={t.attachmentsIntro}
               error={errors.get('file')}
               buttonText={t.supplementSend}
               secondary={false}
