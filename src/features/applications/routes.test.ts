@@ -323,3 +323,13 @@ test('autosave answers with the answers it did not store, so the page does not s
   const [row] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
   assert.equal(row?.answers.background, 'Kort bakgrund');
 });
+
+test('the review page lists the files that go with the application', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  const review = await session.get(`/ansokningar/${id}/skicka-in`);
+  const html = await review.response.text();
+  const section = html.slice(html.indexOf('<h2 class="govuk-heading-m">Bilagor</h2>'));
+  assert.match(section, /signatoryCertificate\.pdf/);
+  assert.match(section, /partnerCertificate\.pdf/);
+});

@@ -1027,6 +1027,22 @@ export interface SignatoryState {
   at?: Date;
 }
 
+/** The files that go with the application, on the pages where it is read through before it is sent or approved. */
+function AttachmentsSection({ ctx, app, answers }: { ctx: PageContext; app: ApplicationDetail; answers: DraftAnswers }): JSX.Element {
+  const t = texts(ctx.lang);
+  return (
+    <>
+      <h2 class="govuk-heading-m">{t.attachmentsTitle}</h2>
+      <AttachmentTable
+        ctx={ctx}
+        files={app.attachments}
+        partners={rowsAnswer(answers, 'partners').map((p) => p.organisation ?? '')}
+        removeBase={null}
+      />
+    </>
+  );
+}
+
 export function ReviewPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
@@ -1091,6 +1107,7 @@ export function ReviewPage(props: {
               </dl>
             </>
           ))}
+          <AttachmentsSection ctx={ctx} app={app} answers={props.answers} />
           <h2 class="govuk-heading-m">{t.signatoryHeading}</h2>
           <p class="govuk-body" safe>
             {signatoryText}
@@ -1164,6 +1181,7 @@ export function SignatoryPage(props: {
               <SummaryList rows={rows} />
             </>
           ))}
+          <AttachmentsSection ctx={ctx} app={app} answers={props.answers} />
           {props.approved ? (
             ''
           ) : props.fresh ? (
