@@ -422,3 +422,12 @@ test('file sizes: kilobytes under a megabyte, never "0,0 MB", with the page lang
   assert.equal(sizeText(texts('sv'), 1.5 * 1024 * 1024), '1,5 MB');
   assert.equal(sizeText(texts('en'), 1.5 * 1024 * 1024), '1.5 MB');
 });
+
+test('a step lists its errors in page order, an error comparing two fields with the later field', () => {
+  const project = step('insatsen');
+  const answers = { title: 'Språkcafé', projectStart: '2026-09-01', projectEnd: '2026-08-01' };
+  assert.deepEqual(
+    validateStep(project, answers, options).map((e) => `${e.key}:${e.code}`),
+    ['projectEnd:periodOrder', 'purposeCodes:required', 'targetGroupCodes:required'],
+  );
+});

@@ -267,7 +267,13 @@ function crossFieldErrors(step: Step, answers: DraftAnswers, own: AnswerError[])
 /** What is wrong with one step's answers, field by field, in the order the fields are shown. */
 export function validateStep(step: Step, answers: DraftAnswers, options: ChoiceOptions): AnswerError[] {
   const own = step.fields.flatMap((f) => fieldErrors(f, answers, options));
-  return [...own, ...crossFieldErrors(step, answers, own)];
+  // In page order, as the error summary lists them: an error comparing two fields belongs with its
+  // field, not after every other error of the step. (A cell's key is "<field>.<row>.<column>".)
+  const position = (error: AnswerError) => {
+    const index = step.fields.findIndex((f) => f.key === error.key.split('.')[0]);
+    return index === -1 ? step.fields.length : index;
+  };
+  return [...own, ...crossFieldErrors(step, answers, own)].sort((a, b) => position(a) - position(b));
 }
 
 export type StepState = 'notStarted' | 'inProgress' | 'complete';
