@@ -4,6 +4,8 @@ import type { PageContext } from './page-context.ts';
 export interface Crumb {
   text: string;
   href?: string;
+  /** The text's language where it differs from the page's (a Swedish title on an English page). */
+  lang?: 'sv' | 'en' | undefined;
 }
 
 interface LayoutProps {
@@ -117,10 +119,14 @@ export function Layout({ ctx, title, breadcrumbs, section, children }: LayoutPro
                     <li class="govuk-breadcrumbs__list-item">
                       {c.href ? (
                         <a class="govuk-breadcrumbs__link" href={c.href}>
-                          <span safe>{c.text}</span>
+                          <span lang={c.lang} safe>
+                            {c.text}
+                          </span>
                         </a>
                       ) : (
-                        <span safe>{c.text}</span>
+                        <span lang={c.lang} safe>
+                          {c.text}
+                        </span>
                       )}
                     </li>
                   ))}

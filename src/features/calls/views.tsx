@@ -261,7 +261,11 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
       ctx={ctx}
       title={call.title}
       section="calls"
-      breadcrumbs={[{ text: t.home, href: '/' }, { text: t.listTitle, href: '/utlysningar' }, { text: call.title }]}
+      breadcrumbs={[
+        { text: t.home, href: '/' },
+        { text: t.listTitle, href: '/utlysningar' },
+        { text: call.title, lang: swedishOnly(lang) },
+      ]}
     >
       <span class="govuk-caption-l" safe>
         {`${county.name} · ${programmeName(programme, lang)}`}

@@ -254,6 +254,14 @@ test('names the grant in English on the English project page', async () => {
   assert.match(sv.body, /<dt class="govuk-summary-list__key">Bidrag<\/dt><dd class="govuk-summary-list__value"><span>Bidrag [^<]+<\/span>/);
 });
 
+test('marks the Swedish project title in the English breadcrumbs with lang="sv", and only there', async () => {
+  const crumb = /<li class="govuk-breadcrumbs__list-item"><span( lang="sv")?>[^<]+<\/span><\/li>/;
+  assert.equal(crumb.exec((await getEnglish(`/projekt/${injectedId}`)).body)?.[1], ' lang="sv"');
+  const sv = crumb.exec((await get(`/projekt/${injectedId}`)).body);
+  assert.ok(sv, 'the Swedish page has the breadcrumb');
+  assert.equal(sv[1], undefined);
+});
+
 test('marks project titles in the English results with lang="sv"', async () => {
   const en = await getEnglish('/projekt');
   assert.match(en.body, /<a href="\/projekt\/\d+" lang="sv">/);

@@ -433,7 +433,15 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
     rows.push([t.purposes, <span safe>{project.purposes.map((p) => (lang === 'en' ? p.nameEn : p.name)).join(', ')}</span>]);
   }
   return (
-    <Layout ctx={ctx} title={project.title} section="projects" breadcrumbs={[{ text: t.title, href: '/projekt' }, { text: project.title }]}>
+    <Layout
+      ctx={ctx}
+      title={project.title}
+      section="projects"
+      breadcrumbs={[
+        { text: t.title, href: '/projekt' },
+        { text: project.title, lang: swedishOnly(lang) },
+      ]}
+    >
       <h1 class="govuk-heading-l" lang={sv} safe>
         {project.title}
       </h1>
