@@ -37,7 +37,6 @@ test('a return path with a control character is not followed', async () => {
 
 test('form values lose U+0000 and nothing else', () => {
   assert.equal(withoutNul('Språk\u0000café'), 'Språkcafé');
-  const clean = { title: 'Ett projekt', lines: ['a', 'b'] };
-  assert.equal(formWithoutNul(clean), clean, 'a clean form is passed on as it is');
+  assert.deepEqual(formWithoutNul({ title: 'Ett projekt', lines: ['a', 'b'] }), { title: 'Ett projekt', lines: ['a', 'b'] });
   assert.deepEqual(formWithoutNul({ title: 'Ett\u0000 projekt', lines: ['a\u0000', 'b'] }), { title: 'Ett projekt', lines: ['a', 'b'] });
 });

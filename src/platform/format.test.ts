@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, daysBetween, formatDate, formatDateTime, formatInteger, formatKronor, stockholmDateOf } from './format.ts';
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatInteger,
+  formatKronor,
+  stockholmDateOf,
+} from './format.ts';
 
 test('formats öre as whole kronor with Swedish digit grouping', () => {
   assert.equal(formatKronor(580_000_000, 'sv').replace(/\s/g, ' '), '5 800 000 kr');
@@ -36,4 +45,11 @@ test('takes the calendar date in Stockholm, not UTC', () => {
 test('counts days between calendar dates across a DST change', () => {
   assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2);
   assert.equal(addDays('2026-10-24', 3), '2026-10-27');
+});
+
+test('file sizes: kilobytes under a megabyte, never "0,0 MB", with the language\'s decimal sign', () => {
+  assert.equal(formatFileSize(614, 'sv'), '1 kB');
+  assert.equal(formatFileSize(100 * 1024, 'sv'), '100 kB');
+  assert.equal(formatFileSize(1.5 * 1024 * 1024, 'sv'), '1,5 MB');
+  assert.equal(formatFileSize(1.5 * 1024 * 1024, 'en'), '1.5 MB');
 });

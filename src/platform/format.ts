@@ -21,6 +21,17 @@ export function formatInteger(n: number, lang: Lang): string {
   return wholeFormat[lang].format(n);
 }
 
+const oneDecimalFormat: Record<Lang, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat(locales.sv, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat(locales.en, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/** "1,5 MB", the unit the upload limits are stated in; under a megabyte "614 kB", never "0,0 MB" nor under 1 kB. */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024 * 1024) return `${formatInteger(Math.max(1, Math.ceil(bytes / 1024)), lang)} kB`;
+  return `${oneDecimalFormat[lang].format(bytes / 1024 / 1024)} MB`;
+}
+
 // Built once per language: constructing an Intl.DateTimeFormat costs far more than formatting with one.
 const dateOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 const dateFormat: Record<Lang, Intl.DateTimeFormat> = {

@@ -25,26 +25,10 @@ export function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
-/** A URL-encoded form body (string or string[] values) with `withoutNul` applied to every value. */
+/** A URL-encoded form body (string or string[] values) with `withoutNul` applied to every key and value. */
 export function formWithoutNul(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  const entries = Object.entries(body);
-  if (
-    !entries.some(
-      ([key, value]) =>
-        key.includes('\u0000') || (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.includes('\u0000')),
-    )
-  ) {
-    return body;
-  }
-  return Object.fromEntries(
-    entries.map(([key, value]) => [
-      withoutNul(key),
-      Array.isArray(value)
-        ? value.map((v) => (typeof v === 'string' ? withoutNul(v) : v))
-        : typeof value === 'string'
-          ? withoutNul(value)
-          : value,
-    ]),
-  );
+  const clean = (value: unknown): unknown =>
+    typeof value === 'string' ? withoutNul(value) : Array.isArray(value) ? value.map(clean) : value;
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [withoutNul(key), clean(value)]));
 }

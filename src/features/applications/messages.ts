@@ -79,23 +79,3 @@ export function problemsToForm(problems: SubmissionProblem[], answers: DraftAnsw
     return { text: p.code === 'notOpenYet' && p.opensOn ? t.errNotOpenYet(formatDate(p.opensOn, lang)) : t.errNoPeriod, href: '#call' };
   });
 }
-
-// One pair of formatters per locale: `toLocaleString` with options builds a new one each time.
-const sizeFormats = new Map<string, { kb: Intl.NumberFormat; mb: Intl.NumberFormat }>();
-
-/**
- * "1,5 MB" in the unit the limits are stated in; under a megabyte "614 kB" (a small file is not
- * "0,0 MB"), never less than 1 kB. The decimal sign follows the page's language.
- */
-export function sizeText(t: Texts, bytes: number): string {
-  let formats = sizeFormats.get(t.numberLocale);
-  if (!formats) {
-    formats = {
-      kb: new Intl.NumberFormat(t.numberLocale, { maximumFractionDigits: 0 }),
-      mb: new Intl.NumberFormat(t.numberLocale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
-    };
-    sizeFormats.set(t.numberLocale, formats);
-  }
-  if (bytes < 1024 * 1024) return t.sizeKb(formats.kb.format(Math.max(1, Math.ceil(bytes / 1024))));
-  return t.sizeMb(formats.mb.format(bytes / 1024 / 1024));
-}

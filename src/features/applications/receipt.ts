@@ -1,8 +1,7 @@
 import type { DbOrTx } from '../../db/client.ts';
-import { formatDateTime, formatKronor } from '../../platform/format.ts';
+import { formatDateTime, formatFileSize, formatKronor } from '../../platform/format.ts';
 import type { PdfBlock } from '../../platform/pdf/model.ts';
 import { renderPdf } from '../../platform/pdf/render.ts';
-import { sizeText } from './messages.ts';
 import { type ApplicationDetail, findSnapshot, loadChoiceOptions } from './queries.ts';
 import type { SnapshotContent } from './snapshot.ts';
 import { texts } from './texts.ts';
@@ -75,7 +74,7 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
           kind: 'table',
           header: [t.colFile, t.colKind, t.colSize, t.colChecksum],
           widths: [3, 2, 1, 4],
-          rows: content.attachments.map((a) => [a.filename, kindNames[a.kind] ?? a.kind, sizeText(t, a.sizeBytes), a.sha256]),
+          rows: content.attachments.map((a) => [a.filename, kindNames[a.kind] ?? a.kind, formatFileSize(a.sizeBytes, 'sv'), a.sha256]),
         },
   );
   blocks.push({ kind: 'paragraph', text: t.receiptUseNumber });

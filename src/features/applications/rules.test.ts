@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { confirmations, stepBySlug, steps } from './form.ts';
-import { answerErrorText, sizeText } from './messages.ts';
+import { answerErrorText } from './messages.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';
 import {
   type AnswerError,
@@ -22,7 +22,7 @@ import {
 } from './rules.ts';
 import { checkSubmission, type SubmissionCheckInput, serialiseSnapshot, snapshotContent } from './snapshot.ts';
 import { completeAnswers } from './testing.ts';
-import { errorNames, texts } from './texts.ts';
+import { errorNames } from './texts.ts';
 import { answerRows, SubmittedPage } from './views.tsx';
 
 const options = {
@@ -414,13 +414,6 @@ test('the submitted application page labels its status and lists supplement file
 test('a draft copied from an earlier application gets its answers but not its confirmations', () => {
   const source = { title: 'Språkcafé', background: 'Behov', 'confirm.notForProfit': 'yes', 'confirm.municipalityResponsible': 'yes' };
   assert.deepEqual(copiedAnswers(source), { title: 'Språkcafé', background: 'Behov' });
-});
-
-test('file sizes: kilobytes under a megabyte, never "0,0 MB", with the page language\'s decimal sign', () => {
-  assert.equal(sizeText(texts('sv'), 614), '1 kB');
-  assert.equal(sizeText(texts('sv'), 100 * 1024), '100 kB');
-  assert.equal(sizeText(texts('sv'), 1.5 * 1024 * 1024), '1,5 MB');
-  assert.equal(sizeText(texts('en'), 1.5 * 1024 * 1024), '1.5 MB');
 });
 
 test('a step lists its errors in page order, an error comparing two fields with the later field', () => {

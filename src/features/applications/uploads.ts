@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
+import { formatFileSize } from '../../platform/format.ts';
 import { withoutNul } from '../../platform/http.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { detectAcceptedType } from '../../platform/storage/accepted-types.ts';
@@ -8,7 +9,6 @@ import type { ClamdScanner } from '../../platform/storage/clamd.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import { MAX_FILE_BYTES, storeFile } from '../../platform/storage/store-file.ts';
 import { storageTexts } from '../../platform/storage/texts.ts';
-import { sizeText } from './messages.ts';
 import { type Attachment, type AttachmentKind, deleteDraftAttachment, insertAttachment, listAttachments } from './queries.ts';
 import { type DraftAnswers, partnersReceivingMoney } from './rules.ts';
 import { texts } from './texts.ts';
@@ -112,7 +112,7 @@ function fileProblemText(lang: Lang, code: FileProblemCode, filename: string, by
     notAccepted: t.errFileType,
     extensionMismatch: storageTexts(lang).extensionMismatch,
     tooLarge: t.errFileTooLarge,
-    applicationTooLarge: t.errApplicationTooLarge(sizeText(t, bytesLeft)),
+    applicationTooLarge: t.errApplicationTooLarge(formatFileSize(bytesLeft, lang)),
     infected: t.infected(filename),
   };
   const status: Record<FileProblemCode, number> = {

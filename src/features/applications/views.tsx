@@ -1,11 +1,10 @@
 import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead } from '../../platform/components.tsx';
-import { formatDate, formatDateTime, formatKronor } from '../../platform/format.ts';
+import { formatDate, formatDateTime, formatFileSize, formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
 import { steps } from './form.ts';
-import { sizeText } from './messages.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';
 import {
   budgetTotal,
@@ -792,7 +791,7 @@ export function AttachmentTable(props: {
                 : kindName(t, f.kind)}
             </td>
             <td class="govuk-table__cell bp-nowrap" safe>
-              {sizeText(t, f.sizeBytes)}
+              {formatFileSize(f.sizeBytes, props.ctx.lang)}
             </td>
             <td class="govuk-table__cell" safe>
               {scanName(t, f.scanStatus)}
