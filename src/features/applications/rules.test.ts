@@ -424,3 +424,29 @@ test('a step lists its errors in page order, an error comparing two fields with 
     ['projectEnd:periodOrder', 'purposeCodes:required', 'targetGroupCodes:required'],
   );
 });
+
+test('a step lists its errors in page order: a budget row by its own key, a table row by row and column', () => {
+  const budget = validateStep(step('budget'), { 'cost.premises': 'tusen', ownFinancing: 'abc', amountApplied: '' }, options);
+  assert.deepEqual(
+    budget.map((e) => `${e.key}:${e.code}`),
+    ['cost.premises:invalidAmount', 'ownFinancing:invalidAmount', 'amountApplied:required'],
+  );
+  const answers = {
+    projectStart: '2026-09-01',
+    projectEnd: '2027-06-30',
+    milestones: [
+      { date: '2030-01-01', description: '' },
+      { date: '15/12', description: '' },
+    ],
+  };
+  assert.deepEqual(
+    validateStep(step('tidplan'), answers, options).map((e) => `${e.key}:${e.code}`),
+    [
+      'milestones.0.date:milestoneOutsidePeriod',
+      'milestones.0.description:required',
+      'milestones.1.date:invalidDate',
+      'milestones.1.description:required',
+      'ending:required',
+    ],
+  );
+});

@@ -268,12 +268,20 @@ function crossFieldErrors(step: Step, answers: DraftAnswers, own: AnswerError[])
 export function validateStep(step: Step, answers: DraftAnswers, options: ChoiceOptions): AnswerError[] {
   const own = step.fields.flatMap((f) => fieldErrors(f, answers, options));
   // In page order, as the error summary lists them: an error comparing two fields belongs with its
-  // field, not after every other error of the step. (A cell's key is "<field>.<row>.<column>".)
-  const position = (error: AnswerError) => {
-    const index = step.fields.findIndex((f) => f.key === error.key.split('.')[0]);
-    return index === -1 ? step.fields.length : index;
+  // field, and a table's errors go row by row, column by column. A field's own key may hold a dot
+  // ("cost.travel"); a cell's key is "<field>.<row>.<column>".
+  const position = (error: AnswerError): [number, number, number] => {
+    const index = step.fields.findIndex((f) => error.key === f.key || error.key.startsWith(`${f.key}.`));
+    const field = step.fields[index];
+    if (field?.kind !== 'rows' || error.key === field.key) return [index === -1 ? step.fields.length : index, -1, -1];
+    const [, row, column] = error.key.split('.');
+    return [index, Number(row), field.columns.findIndex((c) => c.key === column)];
   };
-  return [...own, ...crossFieldErrors(step, answers, own)].sort((a, b) => position(a) - position(b));
+  const order = (a: AnswerError, b: AnswerError) => {
+    const [pa, pb] = [position(a), position(b)];
+    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+  };
+  return [...own, ...crossFieldErrors(step, answers, own)].sort(order);
 }
 
 export type StepState = 'notStarted' | 'inProgress' | 'complete';
