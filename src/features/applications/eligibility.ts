@@ -110,6 +110,29 @@ export function organisationInCallCounty(
   return call.countyCode === organisation.countyCode ? { ok: true } : { ok: false, reason: 'outsideCallCounty' };
 }
 
+/**
+ * Why an organisation may not apply in a call, or null if it may: the programme's organisation
+ * kinds first, as that is the reason a federation refused § 37 a needs to read.
+ */
+export function refusalToApply(
+  call: Pick<EligibilityCall, 'countyCode'> & { programmeCode: string; eligibleKinds: readonly string[] },
+  organisation: EligibilityOrganisation,
+): Extract<EligibilityFailure, { field: 'organisation' }> | null {
+  if (!organisationMayApply(call, organisation).ok) {
+    return {
+      field: 'organisation',
+      code: 'kindNotEligible',
+      kind: organisation.kind,
+      programmeCode: call.programmeCode,
+      eligibleKinds: call.eligibleKinds,
+    };
+  }
+  if (!organisationInCallCounty(call, organisation).ok) {
+    return { field: 'organisation', code: 'outsideCallCounty', organisationName: organisation.name };
+  }
+  return null;
+}
+
 /** Whether a purpose or target group may be chosen in a call of `year`. */
 export function isOfferedInYear(option: Pick<YearBoundOption, 'fromYear' | 'toYear'>, year: number): boolean {
   return (option.fromYear === null || option.fromYear <= year) && (option.toYear === null || year <= option.toYear);
@@ -196,17 +219,8 @@ export function checkEligibility(input: EligibilityInput): EligibilityFailure[] 
   const { programme, call, organisation, options, answers } = input;
   const failures: EligibilityFailure[] = [];
 
-  if (!organisationMayApply(programme, organisation).ok) {
-    failures.push({
-      field: 'organisation',
-      code: 'kindNotEligible',
-      kind: organisation.kind,
-      programmeCode: programme.code,
-      eligibleKinds: programme.eligibleKinds,
-    });
-  } else if (!organisationInCallCounty(call, organisation).ok) {
-    failures.push({ field: 'organisation', code: 'outsideCallCounty', organisationName: organisation.name });
-  }
+  const refusal = refusalToApply({ ...call, programmeCode: programme.code, eligibleKinds: programme.eligibleKinds }, organisation);
+  if (refusal) failures.push(refusal);
 
   const purposes = checkChosenCodes(answers.purposeCodes, options.purposes, programme.code, call.year);
   if (purposes.missing) failures.push({ field: 'purposes', code: 'purposeMissing' });

@@ -333,3 +333,19 @@ test('the review page lists the files that go with the application', async () =>
   assert.match(section, /signatoryCertificate\.pdf/);
   assert.match(section, /partnerCertificate\.pdf/);
 });
+
+test('tells a municipal federation why it cannot apply for § 37 a, and a municipality why not in another county', async () => {
+  const federation = await applicant('representant-forbund');
+  const refused = await federation.get(`/ansokningar/ny?utlysning=${call}`);
+  assert.equal(refused.response.status, 403);
+  const html = await refused.response.text();
+  assert.match(html, /Ett kommunalförbund kan inte söka § 37 a-medel\. Endast kommuner får söka\./);
+  // Asking for permission would not change the rule.
+  assert.doesNotMatch(html, /href="\/mina-sidor\/behorighet"[^>]*>\s*Begär behörighet/);
+  const allowed = await federation.get('/ansokningar/ny?utlysning=demo-ostergotland-s37');
+  assert.equal(allowed.response.status, 200);
+
+  const otherCounty = await (await applicant()).get('/ansokningar/ny?utlysning=demo-vastra-gotaland-s37a');
+  assert.equal(otherCounty.response.status, 403);
+  assert.match(await otherCounty.response.text(), /Linköping ligger inte i det län som utlysningen gäller/);
+});

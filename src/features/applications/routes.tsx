@@ -2,17 +2,18 @@ import { randomBytes } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type Actor, actingMembership, can } from '../../platform/auth/policy.ts';
+import { type Actor, actingMembership, can, type Membership } from '../../platform/auth/policy.ts';
 import type { FormError } from '../../platform/components.tsx';
 import { forbidden, sendNotFound } from '../../platform/errors.tsx';
 import { stockholmDateOf } from '../../platform/format.ts';
 import { sendHtml } from '../../platform/http.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import { organisationInCallCounty, organisationMayApply } from './eligibility.ts';
+import { eligibilityMessage, refusalToApply } from './eligibility.ts';
 import { stepBySlug, steps } from './form.ts';
 import { answerErrorsToForm, problemsToForm } from './messages.ts';
 import {
   type ApplicationDetail,
+  type CallForApplying,
   createDraft,
   deleteDraft,
   discardDraftConflict,
@@ -78,6 +79,11 @@ function takeFlash(request: FastifyRequest): string | null {
   return flash;
 }
 
+/** Why the organisation of a membership may not apply in the call, or null if it may. */
+function refusalFor(call: CallForApplying, membership: Membership) {
+  return refusalToApply(call, { kind: membership.organisationKind, countyCode: membership.countyCode, name: membership.organisationName });
+}
+
 function personId(actor: Actor): string {
   if (actor.kind !== 'person') throw forbidden();
   return actor.personId;
@@ -119,21 +125,17 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (!call) return sendNotFound(request, reply);
     const actor = request.actor;
     if (actor.kind !== 'person' || actor.loginKind !== 'public') throw forbidden();
-    const eligible = actor.memberships.filter(
-      (m) =>
-        m.roles.includes('applicant') &&
-        organisationMayApply({ eligibleKinds: call.eligibleKinds }, { kind: m.organisationKind }).ok &&
-        organisationInCallCounty(call, { countyCode: m.countyCode }).ok,
-    );
+    const applying = actor.memberships.filter((m) => m.roles.includes('applicant'));
+    const eligible = applying.filter((m) => refusalFor(call, m) === null);
     if (eligible.length === 0) {
-      return sendHtml(
-        reply,
-        <NoMembershipPage
-          ctx={pageContext(request, reply)}
-          message={actor.memberships.length === 0 ? t.newNoMembership : t.newMayNotApply}
-        />,
-        403,
-      );
+      // Say why: a federation refused § 37 a, or a municipality in another county, can do nothing about it.
+      const refusal = applying[0] ? refusalFor(call, applying[0]) : null;
+      const message = refusal
+        ? eligibilityMessage(refusal, request.lang)
+        : actor.memberships.length === 0
+          ? t.newNoMembership
+          : t.newNotApplicant;
+      return sendHtml(reply, <NoMembershipPage ctx={pageContext(request, reply)} message={message} mayRequestAccess={!refusal} />, 403);
     }
     const acting = actingMembership(actor);
     const selected = eligible.find((m) => m.organisationId === acting?.organisationId)?.organisationId ?? null;
@@ -179,13 +181,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success || !membership) {
       return renderNew(request, reply, slug, [{ text: t.newOrganisation, href: '#organisationId' }], 400);
     }
-    if (
-      !membership.roles.includes('applicant') ||
-      !organisationMayApply({ eligibleKinds: call.eligibleKinds }, { kind: membership.organisationKind }).ok ||
-      !organisationInCallCounty(call, { countyCode: membership.countyCode }).ok
-    ) {
-      throw forbidden();
-    }
+    if (!membership.roles.includes('applicant') || refusalFor(call, membership)) throw forbidden();
     let answers: DraftAnswers = {};
     let copiedFromId: string | null = null;
     if (parsed.data.copyFrom) {

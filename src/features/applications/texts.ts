@@ -109,7 +109,7 @@ export const texts = defineTexts({
     newCreate: 'Skapa utkast',
     newNoMembership: 'Du behöver behörighet att företräda en kommun eller ett kommunalförbund för att kunna ansöka.',
     newRequestAccess: 'Begär behörighet',
-    newMayNotApply: 'Den organisation du företräder kan inte söka i den här utlysningen.',
+    newNotApplicant: 'Du har inte behörighet att ansöka för den organisation du företräder. Begär behörighet som sökande.',
     callNotFound: 'Utlysningen finns inte.',
     callNotOpenYet: (date: string) =>
       `Utlysningen öppnar ${date}. Ni kan börja på ett utkast redan nu och skicka in det när utlysningen har öppnat.`,
@@ -325,7 +325,7 @@ export const texts = defineTexts({
     newCreate: 'Create draft',
     newNoMembership: 'You need permission to act for a municipality or municipal federation to apply.',
     newRequestAccess: 'Request permission',
-    newMayNotApply: 'The organisation you act for cannot apply in this call.',
+    newNotApplicant: 'You do not have permission to apply for the organisation you act for. Request permission as an applicant.',
     callNotFound: 'The call does not exist.',
     callNotOpenYet: (date: string) => `The call opens on ${date}. You can start a draft now and submit it once the call has opened.`,
     callClosed: (date: string) =>

@@ -450,7 +450,7 @@ export function NewApplicationPage(props: {
   );
 }
 
-export function NoMembershipPage(props: { ctx: PageContext; message: string }): JSX.Element {
+export function NoMembershipPage(props: { ctx: PageContext; message: string; mayRequestAccess: boolean }): JSX.Element {
   const t = texts(props.ctx.lang);
   return (
     <Layout ctx={props.ctx} title={t.newTitle}>
@@ -458,11 +458,15 @@ export function NoMembershipPage(props: { ctx: PageContext; message: string }): 
       <p class="govuk-body" safe>
         {props.message}
       </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/mina-sidor/behorighet">
-          {t.newRequestAccess}
-        </a>
-      </p>
+      {props.mayRequestAccess ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/mina-sidor/behorighet">
+            {t.newRequestAccess}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }
