@@ -5,7 +5,7 @@ import { eligibilityMessage } from './eligibility.ts';
 import { confirmations, type Field, steps } from './form.ts';
 import { type AnswerError, budgetTotal, type DraftAnswers, fieldId, parseKronor, textAnswer } from './rules.ts';
 import type { SubmissionProblem } from './snapshot.ts';
-import { errorNames, type Texts, texts } from './texts.ts';
+import { errorNames, texts } from './texts.ts';
 
 const fieldsByKey = new Map<string, Field>([...steps.flatMap((s) => s.fields), ...Object.values(confirmations)].map((f) => [f.key, f]));
 
