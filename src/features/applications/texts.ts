@@ -368,7 +368,7 @@ export const texts = defineTexts({
     autosaveConflict: 'Someone else has saved the draft. Save with the button to see what differs.',
     conflictTitle: 'Someone else has saved a newer version',
     conflictBody: (who: string, when: string) =>
-      `${who} saved the draft at ${when}, after you opened it. Your changes have not overwritten theirs: your version is kept below and is also saved beside the draft.`,
+      `${who} saved the draft on ${when}, after you opened it. Your changes have not overwritten theirs: your version is kept below and is also saved beside the draft.`,
     conflictSomeone: 'Another person',
     conflictFields: 'Answers that differ from the saved version:',
     conflictHowTo: 'Choose Save draft to replace the saved version with yours, or open the part again to see the saved version.',
@@ -456,7 +456,7 @@ export const texts = defineTexts({
     confirmationsHeading: 'Confirmations',
     signatoryHeading: 'Signatory',
     signatoryCertificateAttached: 'A signatory certificate is attached.',
-    signatoryApproved: (name: string, when: string) => `${name} approved the application in the e-service at ${when}.`,
+    signatoryApproved: (name: string, when: string) => `${name} approved the application in the e-service on ${when}.`,
     signatoryStale:
       'A signatory approved an earlier version. The application has changed since and must be approved again, or have a certificate attached.',
     signatoryNone:
