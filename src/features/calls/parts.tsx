@@ -131,7 +131,7 @@ export function RichText({
   );
 }
 
-/** Where a fact comes from, in small print. */
+/** Where a fact comes from, in small print. The source's date is stored in Swedish only. */
 export function SourceNote({
   sourceRef,
   sourceDate,
@@ -145,7 +145,14 @@ export function SourceNote({
   const t = callTexts(lang);
   return (
     <p class="bp-source">
-      {t.source}: <span safe>{[sourceRef, sourceDate].filter(Boolean).join('. ')}</span>
+      {t.source}: {sourceRef ? <span safe>{sourceRef}</span> : ''}
+      {sourceDate ? (
+        <span lang={swedishOnly(lang)} safe>
+          {sourceRef ? `. ${sourceDate}` : sourceDate}
+        </span>
+      ) : (
+        ''
+      )}
     </p>
   );
 }

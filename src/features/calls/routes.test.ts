@@ -176,3 +176,10 @@ test('puts each call table in its own focusable, labelled scroll region', async 
   assert.ok(tables > 0);
   assert.equal(wrapped, tables);
 });
+
+test('marks the source’s Swedish date note with lang="sv" on English pages, not the reference', async () => {
+  const page = await t.app.inject({ method: 'GET', url: '/utlysningar/stockholm-s37a-2022-hosten', cookies: { lang: 'en' } });
+  assert.match(page.body, /Source: <span>seed 000<\/span><span lang="sv">\. Texten avser hösten 2022/);
+  const sv = await get('/utlysningar/stockholm-s37a-2022-hosten');
+  assert.match(textOf(sv.body), /Källa: seed 000\. Texten avser hösten 2022/);
+});
