@@ -93,3 +93,13 @@ test('renders the programme in English, marking Swedish-only text', async () => 
   assert.match(res.body, /Municipal federations cannot apply for this grant\./);
   assert.match(res.body, /<p class="govuk-body" lang="sv">Ansökan kan endast göras av kommuner/);
 });
+
+test('marks the Swedish legal basis and contact titles with lang="sv" on English pages', async () => {
+  const en = { cookies: { lang: 'en' } };
+  const list = await t.app.inject({ method: 'GET', url: '/bidrag', ...en });
+  assert.match(list.body, /<p class="govuk-body govuk-hint" lang="sv">Förordning \(2010:1122\)/);
+  const jamtland = await t.app.inject({ method: 'GET', url: '/bidrag/s37a/jamtland', ...en });
+  assert.match(jamtland.body, /Madeleine Graff<\/span>, <span lang="sv">Handläggare<\/span>/);
+  const sv = textOf((await get('/bidrag/s37a/jamtland')).body);
+  assert.match(sv, /Madeleine Graff , Handläggare/);
+});

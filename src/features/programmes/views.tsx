@@ -45,7 +45,7 @@ export function ProgrammeListPage({ ctx, programmes }: { ctx: PageContext; progr
                 {programmeName(p, lang)}
               </a>
             </h2>
-            <p class="govuk-body govuk-hint" safe>
+            <p class="govuk-body govuk-hint" lang={swedishOnly(lang)} safe>
               {p.legalBasis}
             </p>
             <RichText text={lang === 'sv' ? p.summary : p.summaryEn} />
@@ -177,7 +177,16 @@ function Contacts({ contacts, lang }: { contacts: CountyProgrammeDetail['contact
           <span class="govuk-!-font-weight-bold" safe>
             {c.name}
           </span>
-          {c.title ? <span safe>{`, ${c.title}`}</span> : ''}
+          {c.title ? (
+            <>
+              ,{' '}
+              <span lang={swedishOnly(lang)} safe>
+                {c.title}
+              </span>
+            </>
+          ) : (
+            ''
+          )}
           {c.context === 'projects' ? <span>, {t.projectsContact}</span> : ''}
           {c.phone ? (
             <>
