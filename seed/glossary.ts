@@ -1,11 +1,13 @@
 import { sources } from './sources.ts';
+import { blocks } from './text.ts';
 
 /**
  * The glossary (ordförklaringar) of seed 004. The copied page lost every headword and kept only the
  * definitions, in the order of the original list; each headword below is the standard Swedish term
  * the definition defines, supplied editorially and marked as such. Definitions are verbatim (only
  * whitespace is normalised); a continuation paragraph stays with its entry, separated by a blank
- * line. The definitions keep the page's link labels ("länk till annan webbplats") and typos.
+ * line. The definitions keep the page's typos and its link labels ("länk till annan webbplats"),
+ * which glossaryDefinitionText leaves out of the shown text.
  */
 
 export const GLOSSARY_EDITORIAL_NOTE =
@@ -18,6 +20,15 @@ export interface GlossaryDefinition {
   headword: string;
   /** The definition's paragraphs as the source gives them. */
   paragraphs: string[];
+}
+
+// The copied page's text for its external-link icon, glued to the link's last word
+// ("invandrarelänk till annan webbplats"): the icon's label, not part of the definition.
+const LINK_ICON_LABEL = /länk till annan webbplats/g;
+
+/** A definition as the glossary shows it: the source's paragraphs without the link-icon labels. */
+export function glossaryDefinitionText(definition: GlossaryDefinition): string {
+  return blocks(...definition.paragraphs.map((p) => p.replace(LINK_ICON_LABEL, '')));
 }
 
 export const glossaryDefinitions: GlossaryDefinition[] = [

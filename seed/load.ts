@@ -6,7 +6,7 @@ import { type CallRow, demoCallPeriod, demoCallRow, demoCalls, sourceCalls } fro
 import { council, councilMeetings, councilMembers } from './council.ts';
 import { contactRows, countyProgrammeRows, priorityRows } from './county-pages.ts';
 import { figureRows, statisticRows } from './figures.ts';
-import { GLOSSARY_EDITORIAL_NOTE, GLOSSARY_SOURCE_REF, glossaryDefinitions } from './glossary.ts';
+import { GLOSSARY_EDITORIAL_NOTE, GLOSSARY_SOURCE_REF, glossaryDefinitions, glossaryDefinitionText } from './glossary.ts';
 import { programmeRows, purposeRows, targetGroupRows } from './programmes.ts';
 import { projectSearchText, seedProjects } from './projects.ts';
 import {
@@ -19,7 +19,6 @@ import {
   swedishSortOrder,
 } from './reference.ts';
 import { SEED_REF_PREFIX } from './sources.ts';
-import { blocks } from './text.ts';
 
 /**
  * The writers behind seedAll. Reference data is upserted by its natural key, so rows that user data
@@ -277,7 +276,7 @@ export async function loadGlossary(tx: DbOrTx): Promise<void> {
     slug: asciiSlug(d.headword),
     headword: d.headword,
     headwordIsEditorial: true,
-    definition: blocks(...d.paragraphs),
+    definition: glossaryDefinitionText(d),
     sourceRef: GLOSSARY_SOURCE_REF,
     editorialNote: GLOSSARY_EDITORIAL_NOTE,
     sortOrder: order.get(d.headword) ?? 0,

@@ -45,3 +45,10 @@ test('marks the Swedish-only entries as Swedish on the English page', async () =
   assert.match(body, /id="asylsokande" lang="sv">Asylsökande<\/dt>/);
   assert.match(body, /Headword added editorially/);
 });
+
+test('leaves the copied page’s link-icon labels out of the definitions', async () => {
+  const { body } = await get();
+  assert.match(body, /Lag \(2016:38\) om mottagande av vissa nyanlända invandrare för bosättning innebär/);
+  assert.match(body, /\(2010:197\) innehåller bestämmelser/);
+  assert.doesNotMatch(body, /länk till annan webbplats/);
+});
