@@ -10,6 +10,7 @@ export interface CallSummary {
   opensOn: string | null;
   closesOn: string | null;
   periodNote: string | null;
+  decisionAnnouncedOn: string | null;
   budgetOre: number | null;
   isDemo: boolean;
   countyCode: string;
@@ -32,6 +33,7 @@ const summaryColumns = {
   opensOn: calls.opensOn,
   closesOn: calls.closesOn,
   periodNote: calls.periodNote,
+  decisionAnnouncedOn: calls.decisionAnnouncedOn,
   budgetOre: calls.budgetOre,
   isDemo: calls.isDemo,
   countyCode: calls.countyCode,

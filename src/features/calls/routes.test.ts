@@ -72,6 +72,14 @@ test('the Örebro 2018 call shows the source wording of its partial period', asy
   assert.match(res.body, /href="mailto:utvecklingsmedel.orebro@lansstyrelsen.se"/);
 });
 
+test('the Örebro 2018 call, its decisions announced in June 2018, is closed, not of unknown status', async () => {
+  assert.equal(rowValue((await get('/utlysningar/orebro-s37a-2018')).body, 'Status'), 'Stängd');
+  const list = (await get('/utlysningar')).body;
+  const closed = list.slice(list.indexOf('Avslutade utlysningar'));
+  assert.match(closed, /href="\/utlysningar\/orebro-s37a-2018"/);
+  assert.doesNotMatch(list, /Utlysningar med ofullständiga datum/);
+});
+
 test('an open demo call links to the application with the call slug and counts days left', async () => {
   const res = await get('/utlysningar/demo-vastra-gotaland-s37a');
   assert.equal(res.statusCode, 200);

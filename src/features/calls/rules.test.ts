@@ -25,6 +25,13 @@ test('a call without dates is unknown', () => {
   assert.equal(callStatus({ opensOn: null, closesOn: null }, '2018-05-01'), 'unknown');
 });
 
+test('a call without a last day is closed once its decisions are announced', () => {
+  const orebro2018 = { opensOn: null, closesOn: null, decisionAnnouncedOn: '2018-06-07' };
+  assert.equal(callStatus(orebro2018, '2018-06-06'), 'unknown');
+  assert.equal(callStatus(orebro2018, '2018-06-07'), 'closed');
+  assert.equal(callStatus({ opensOn: '2022-02-15', closesOn: null, decisionAnnouncedOn: '2022-06-01' }, '2022-02-14'), 'coming');
+});
+
 test('a single known date settles only what it can', () => {
   const onlyClose = { opensOn: null, closesOn: '2018-04-30' };
   assert.equal(callStatus(onlyClose, '2018-05-01'), 'closed');

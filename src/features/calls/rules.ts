@@ -11,10 +11,12 @@ export type CallStatus = 'coming' | 'open' | 'closed' | 'unknown';
 /**
  * Where a call stands on `today`. A single known date still settles the cases it can (before the
  * first day is coming, after the last day is closed); otherwise a missing date makes it unknown.
+ * A call without a last day whose decisions are announced is closed: no period outlasts them.
  */
-export function callStatus(call: CallPeriod, today: string): CallStatus {
+export function callStatus(call: CallPeriod & { decisionAnnouncedOn?: string | null }, today: string): CallStatus {
   if (call.opensOn !== null && today < call.opensOn) return 'coming';
   if (call.closesOn !== null && today > call.closesOn) return 'closed';
+  if (call.closesOn === null && call.decisionAnnouncedOn && today >= call.decisionAnnouncedOn) return 'closed';
   if (call.opensOn !== null && call.closesOn !== null) return 'open';
   return 'unknown';
 }
