@@ -184,18 +184,18 @@ export const texts = defineTexts({
   },
 });
 
-/** The page's note for a filter that was left out, e.g. "Filtret 'år' hade ett ogiltigt värde och användes inte". */
+/** The page's note for a filter that was left out, e.g. "Filtret ”år” hade ett ogiltigt värde och användes inte". */
 export function queryNoteText(lang: 'sv' | 'en', note: { param: FilterParam; reason: 'invalid' | 'unknown' }): string {
   if (lang === 'en') {
     const label = paramLabelsEn[note.param];
     return note.reason === 'invalid'
-      ? `The filter '${label}' had an invalid value and was not used`
-      : `The filter '${label}' named something that does not exist and was not used`;
+      ? `The filter “${label}” had an invalid value and was not used`
+      : `The filter “${label}” named something that does not exist and was not used`;
   }
   const label = paramLabelsSv[note.param];
   return note.reason === 'invalid'
-    ? `Filtret '${label}' hade ett ogiltigt värde och användes inte`
-    : `Filtret '${label}' hade ett värde som inte finns och användes inte`;
+    ? `Filtret ”${label}” hade ett ogiltigt värde och användes inte`
+    : `Filtret ”${label}” hade ett värde som inte finns och användes inte`;
 }
 
 export function resultsCountText(lang: 'sv' | 'en', total: number, first: number, last: number): string {
