@@ -349,3 +349,26 @@ test('tells a municipal federation why it cannot apply for § 37 a, and a munici
   assert.equal(otherCounty.response.status, 403);
   assert.match(await otherCounty.response.text(), /Linköping ligger inte i det län som utlysningen gäller/);
 });
+
+test('the draft’s pages lead to the submitted application, not to a refusal, once it is submitted', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  await submitDraft(session, id);
+  const signatory = await applicant('firmatecknare-linkoping');
+  for (const [who, path] of [
+    [session, 'bilagor'],
+    [session, 'radera'],
+    [session, 'insatsen'],
+    [signatory, 'godkann'],
+  ] as const) {
+    const response = await who.request(`/ansokningar/${id}/${path}`);
+    assert.equal(response.status, 303, `GET ${path}`);
+    assert.equal(response.headers.get('location'), `/ansokningar/${id}`, `GET ${path}`);
+  }
+  // A delete sent from a page left open before the submission changes nothing either.
+  const deleted = await session.request(`/ansokningar/${id}/radera`, { form: { _csrf: csrf } });
+  assert.equal(deleted.headers.get('location'), `/ansokningar/${id}`);
+  const page = await session.get(`/ansokningar/${id}`);
+  assert.equal(page.response.status, 200);
+});

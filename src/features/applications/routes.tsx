@@ -102,17 +102,38 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   /**
-   * The application if the actor may do `action` on it. A draft is not a public record: to anyone
-   * outside the organisation it does not exist, so they get 404, not 403.
+   * The application if the actor may read it. A draft is not a public record: to anyone outside
+   * the organisation it does not exist, so they get 404, not 403.
    */
-  async function load(request: FastifyRequest, action: 'application.read' | 'application.edit'): Promise<ApplicationDetail | null> {
+  async function load(request: FastifyRequest): Promise<ApplicationDetail | null> {
     const parsed = idParams.safeParse(request.params);
     if (!parsed.success) return null;
     const found = await findApplication(db, parsed.data.id);
     if (!found) return null;
-    if (!can(request.actor, 'application.read', found)) return null;
-    if (action === 'application.edit' && !can(request.actor, 'application.edit', found)) throw forbidden();
-    return found;
+    return can(request.actor, 'application.read', found) ? found : null;
+  }
+
+  /**
+   * The draft for a page that works on it, or null once the reply is sent. A submitted
+   * application (reached by the back button, a bookmark or a mail) leads to its own page instead
+   * of a refusal: nothing is wrong with the person's rights, the draft is just gone.
+   */
+  async function loadDraft(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: 'application.edit' | 'application.sign' = 'application.edit',
+  ): Promise<ApplicationDetail | null> {
+    const detail = await load(request);
+    if (!detail) {
+      await sendNotFound(request, reply);
+      return null;
+    }
+    if (detail.status !== 'draft') {
+      await reply.redirect(`/ansokningar/${detail.id}`, 303);
+      return null;
+    }
+    if (!can(request.actor, action, detail)) throw forbidden();
+    return detail;
   }
 
   const today = () => stockholmDateOf(new Date());
@@ -259,7 +280,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/ansokningar/:id', login, async (request, reply) => {
-    const detail = await load(request, 'application.read');
+    const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     if (detail.status !== 'draft') return renderSubmitted(request, reply, detail, { justSubmitted: false });
     return renderOverview(request, reply, detail);
@@ -324,10 +345,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
   for (const step of steps) {
     app.get(`/ansokningar/:id/${step.slug}`, login, async (request, reply) => {
-      const detail = await load(request, 'application.read');
-      if (!detail) return sendNotFound(request, reply);
-      if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
-      if (!can(request.actor, 'application.edit', detail)) throw forbidden();
+      const detail = await loadDraft(request, reply);
+      if (!detail) return reply;
       return renderStep(request, reply, detail, step.slug, {
         answers: detail.answers,
         version: detail.version,
@@ -339,10 +358,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
     app.post(`/ansokningar/:id/${step.slug}`, login, async (request, reply) => {
       const t = texts(request.lang);
-      const detail = await load(request, 'application.read');
-      if (!detail) return sendNotFound(request, reply);
-      if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
-      if (!can(request.actor, 'application.edit', detail)) throw forbidden();
+      const detail = await loadDraft(request, reply);
+      if (!detail) return reply;
       const saved = await saveStep(request, detail, step.slug);
       if (!saved) return sendNotFound(request, reply);
       const { answers, update, result, options, refusedKeys } = saved;
@@ -389,7 +406,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
     // Autosave: the same save from script, answered with JSON so the page stays put.
     app.post(`/ansokningar/:id/autospara/${step.slug}`, login, async (request, reply) => {
-      const detail = await load(request, 'application.read');
+      const detail = await load(request);
       if (!detail) return reply.code(404).send({ error: 'notFound' });
       if (detail.status !== 'draft' || !can(request.actor, 'application.edit', detail)) return reply.code(403).send({ error: 'forbidden' });
       const saved = await saveStep(request, detail, step.slug);
@@ -401,8 +418,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.post('/ansokningar/:id/versioner/:conflictId', login, async (request, reply) => {
-    const detail = await load(request, 'application.edit');
-    if (!detail) return sendNotFound(request, reply);
+    const detail = await loadDraft(request, reply);
+    if (!detail) return reply;
     const conflictId = Number((request.params as { conflictId: string }).conflictId);
     const body = z.object({ action: z.enum(['use', 'discard']), version: z.coerce.number().int() }).safeParse(request.body ?? {});
     if (!body.success || !Number.isInteger(conflictId)) return sendNotFound(request, reply);
@@ -454,14 +471,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/ansokningar/:id/bilagor', login, async (request, reply) => {
-    const detail = await load(request, 'application.edit');
-    if (!detail) return sendNotFound(request, reply);
+    const detail = await loadDraft(request, reply);
+    if (!detail) return reply;
     return renderAttachments(request, reply, detail, [], '');
   });
 
   app.post('/ansokningar/:id/bilagor', login, async (request, reply) => {
-    const detail = await load(request, 'application.edit');
-    if (!detail) return sendNotFound(request, reply);
+    const detail = await loadDraft(request, reply);
+    if (!detail) return reply;
     const outcome = await receiveUpload(app, request, {
       applicationId: detail.id,
       answers: detail.answers,
@@ -478,8 +495,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/ansokningar/:id/bilagor/:attachmentId/ta-bort', login, async (request, reply) => {
-    const detail = await load(request, 'application.edit');
-    if (!detail) return sendNotFound(request, reply);
+    const detail = await loadDraft(request, reply);
+    if (!detail) return reply;
     const attachmentId = z.uuid().safeParse((request.params as { attachmentId: string }).attachmentId);
     if (!attachmentId.success) return sendNotFound(request, reply);
     const removed = await removeAttachment(app, detail.id, attachmentId.data);
@@ -529,7 +546,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/ansokningar/:id/skicka-in', login, async (request, reply) => {
-    const detail = await load(request, 'application.read');
+    const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
     return renderReview(request, reply, detail, { showProblems: false });
@@ -537,7 +554,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/ansokningar/:id/skicka-in', login, async (request, reply) => {
     const t = texts(request.lang);
-    const detail = await load(request, 'application.read');
+    const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     // Submitting again (a double click, a retry after a timeout) lands on the first submission's receipt.
     if (detail.status !== 'draft') return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
@@ -604,17 +621,15 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/ansokningar/:id/godkann', login, async (request, reply) => {
-    const detail = await load(request, 'application.read');
-    if (!detail) return sendNotFound(request, reply);
-    if (!can(request.actor, 'application.sign', detail)) throw forbidden();
+    const detail = await loadDraft(request, reply, 'application.sign');
+    if (!detail) return reply;
     return renderSignatory(request, reply, detail, { approved: false, errors: [] });
   });
 
   app.post('/ansokningar/:id/godkann', login, async (request, reply) => {
     const t = texts(request.lang);
-    const detail = await load(request, 'application.read');
-    if (!detail) return sendNotFound(request, reply);
-    if (!can(request.actor, 'application.sign', detail)) throw forbidden();
+    const detail = await loadDraft(request, reply, 'application.sign');
+    if (!detail) return reply;
     if (!loggedInFreshly(request)) {
       return renderSignatory(
         request,
@@ -645,14 +660,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   // --- Deleting a draft --------------------------------------------------------------------
 
   app.get('/ansokningar/:id/radera', login, async (request, reply) => {
-    const detail = await load(request, 'application.edit');
-    if (!detail) return sendNotFound(request, reply);
+    const detail = await loadDraft(request, reply);
+    if (!detail) return reply;
     return sendHtml(reply, <DeleteDraftPage ctx={pageContext(request, reply)} app={detail} />);
   });
 
   app.post('/ansokningar/:id/radera', login, async (request, reply) => {
-    const detail = await load(request, 'application.edit');
-    if (!detail) return sendNotFound(request, reply);
+    const detail = await loadDraft(request, reply);
+    if (!detail) return reply;
     const { keys } = await db.transaction((tx) => deleteDraft(tx, detail.id));
     await Promise.all(keys.map((key) => app.files.delete(key)));
     request.session.set('flash', texts(request.lang).draftDeleted);
@@ -662,14 +677,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   // --- After submission --------------------------------------------------------------------
 
   app.get('/ansokningar/:id/kvitto', login, async (request, reply) => {
-    const detail = await load(request, 'application.read');
+    const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     if (detail.status === 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
     return renderSubmitted(request, reply, detail, { justSubmitted: true });
   });
 
   app.get('/ansokningar/:id/kvitto.pdf', login, async (request, reply) => {
-    const detail = await load(request, 'application.read');
+    const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     const pdf = await renderReceipt(db, detail);
     if (!pdf) return sendNotFound(request, reply);
@@ -681,7 +696,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/ansokningar/:id/komplettering', login, async (request, reply) => {
-    const detail = await load(request, 'application.read');
+    const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     if (detail.status === 'draft' || !detail.registryCaseId) return reply.redirect(`/ansokningar/${detail.id}`, 303);
     const member =
