@@ -131,6 +131,11 @@ export function RichText({
   );
 }
 
+/** A phone number as a `tel:` address: digits and a leading plus only, as dialled. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
 /** Where a fact comes from, in small print. The source's date is stored in Swedish only. */
 export function SourceNote({
   sourceRef,

@@ -30,6 +30,11 @@ test('shows Örebro’s council with its 28 members, mission and contact', async
   assert.match(res.body, /Källa: <span>Länsstyrelsen i Örebro län \(seed 004\)/);
 });
 
+test('links the contact’s phone number for calling, as the county pages do', async () => {
+  const { body } = await get('/integrationsradet/orebro');
+  assert.match(body, /<a class="govuk-link" href="tel:0102248616">010-224 86 16<\/a>/);
+});
+
 test('shows both meetings with the source’s wording and the note that the weekday is wrong', async () => {
   const { body } = await get('/integrationsradet/orebro');
   assert.match(body, /19 september 2018/);

@@ -1,6 +1,7 @@
 import { formatDate } from '../../platform/format.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { telHref } from '../calls/parts.tsx';
 import { paragraphsOf } from '../glossary/rules.ts';
 import type { CouncilContact, CouncilDetail, CouncilMeeting, CouncilSummary } from './queries.ts';
 import { distinctSources } from './rules.ts';
@@ -112,7 +113,7 @@ function Contact({ ctx, contact }: { ctx: PageContext; contact: CouncilContact }
   const t = texts(ctx.lang);
   const rows: { key: string; value: string; href: string | null; lang: string | undefined }[] = [
     { key: t.title, value: contact.title ?? t.notStated, href: null, lang: contact.title ? contentLang(ctx) : undefined },
-    { key: t.phone, value: contact.phone ?? t.notStated, href: null, lang: undefined },
+    { key: t.phone, value: contact.phone ?? t.notStated, href: contact.phone ? telHref(contact.phone) : null, lang: undefined },
     { key: t.email, value: contact.email ?? t.notStated, href: contact.email ? `mailto:${contact.email}` : null, lang: undefined },
   ];
   return (

@@ -1,7 +1,7 @@
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { RichText, SourceNote, swedishOnly } from '../calls/parts.tsx';
+import { RichText, SourceNote, swedishOnly, telHref } from '../calls/parts.tsx';
 import { programmeName } from '../calls/views.tsx';
 import type { CountyProgrammeDetail, Programme, ProgrammeDetail, ProgrammeWithCounties, Purpose } from './queries.ts';
 import { programmeTexts } from './texts.ts';
@@ -192,7 +192,7 @@ function Contacts({ contacts, lang }: { contacts: CountyProgrammeDetail['contact
             <>
               <br />
               {t.phone}:{' '}
-              <a class="govuk-link" href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} safe>
+              <a class="govuk-link" href={telHref(c.phone)} safe>
                 {c.phone}
               </a>
             </>
