@@ -210,6 +210,18 @@ describe('public pages in a browser', { skip: hasChromium ? false : `${CHROMIUM}
     await context.close();
   });
 
+  test('a statistics row with a source quote stays a few lines tall on a wide and a 320 px window', async () => {
+    for (const width of [1280, 320]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/statistik`);
+      const heights = await page.locator('main tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+      assert.ok(heights.length > 0, 'the statistics page has no table rows');
+      assert.ok(Math.max(...heights) <= 200, `rows ${heights.map(Math.round).join(', ')} px tall at ${width} px`);
+      await context.close();
+    }
+  });
+
   test('home page screenshot for a visual check', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

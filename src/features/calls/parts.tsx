@@ -213,7 +213,7 @@ export function TableScroll({
 /** A recorded figure's source as a table cell: the source's own Swedish wording, quoted, and its reference. */
 export function SourceCell({ text, sourceRef, lang }: { text: string; sourceRef: string; lang: Lang }): JSX.Element {
   return (
-    <td class="govuk-table__cell bp-source">
+    <td class="govuk-table__cell bp-source bp-quote-cell">
       <q lang={swedishOnly(lang)} safe>
         {text}
       </q>{' '}

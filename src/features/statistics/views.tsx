@@ -269,7 +269,7 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
                     {programmeName({ name: c.programmeName, nameEn: c.programmeNameEn }, lang)}
                   </td>
                   <FigureCells row={c} lang={lang} />
-                  <td class="govuk-table__cell">
+                  <td class={c.sourceText ? 'govuk-table__cell bp-quote-cell' : 'govuk-table__cell'}>
                     <span safe>{originText(c.origin, lang)}</span>
                     {c.sourceText ? (
                       <span class="bp-source govuk-!-display-block">
