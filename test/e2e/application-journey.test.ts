@@ -608,4 +608,24 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assert.ok((await textOf(page.locator('main'))).includes(t.supplementSent), 'no notice that the supplement was sent');
     assertNoProblems();
   });
+
+  test('at 320 px wide, the submitted application and Mina sidor reflow; their tables scroll on their own', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    try {
+      for (const path of [base, `${base}/kvitto`, '/mina-sidor']) {
+        await page.goto(`${server.baseUrl}${path}`);
+        const { page: pageWidth, window: windowWidth } = await page
+          .locator('html')
+          .evaluate((html: DomElement & { scrollWidth: number; clientWidth: number }) => ({
+            page: html.scrollWidth,
+            window: html.clientWidth,
+          }));
+        if (pageWidth > windowWidth) problems.push(`${path}: the page is ${pageWidth} px wide in a ${windowWidth} px window`);
+        await audit(`${path} at 320 px`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    assertNoProblems();
+  });
 });

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, formatFileSize, formatKronor } from '../../
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { TableScroll } from '../calls/parts.tsx';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
 import { steps } from './form.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';
@@ -780,45 +781,47 @@ export function AttachmentTable(props: {
   const t = texts(props.ctx.lang);
   if (props.files.length === 0) return <p class="govuk-body">{t.noAttachments}</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">{t.attachmentsTitle}</caption>
-      <TableHead headers={[t.colFile, t.colKind, t.colSize, t.colScan]} blankLast={props.removeBase !== null} />
-      <tbody class="govuk-table__body">
-        {props.files.map((f) => (
-          <tr class="govuk-table__row">
-            <td class="govuk-table__cell bp-break" safe>
-              {f.filename}
-            </td>
-            <td class="govuk-table__cell" safe>
-              {f.kind === 'partnerCertificate' && f.partnerIndex !== null
-                ? `${kindName(t, f.kind)}: ${props.partners[f.partnerIndex] ?? ''}`
-                : kindName(t, f.kind)}
-            </td>
-            <td class="govuk-table__cell bp-nowrap" safe>
-              {formatFileSize(f.sizeBytes, props.ctx.lang)}
-            </td>
-            <td class="govuk-table__cell" safe>
-              {scanName(t, f.scanStatus)}
-            </td>
-            {props.removeBase ? (
-              <td class="govuk-table__cell">
-                <form method="post" action={`${props.removeBase}/${f.id}/ta-bort`}>
-                  <Csrf ctx={props.ctx} />
-                  <button type="submit" class="bp-link-button govuk-link">
-                    {t.removeAttachment}{' '}
-                    <span class="govuk-visually-hidden" safe>
-                      {f.filename}
-                    </span>
-                  </button>
-                </form>
+    <TableScroll label={t.attachmentsTitle}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">{t.attachmentsTitle}</caption>
+        <TableHead headers={[t.colFile, t.colKind, t.colSize, t.colScan]} blankLast={props.removeBase !== null} />
+        <tbody class="govuk-table__body">
+          {props.files.map((f) => (
+            <tr class="govuk-table__row">
+              <td class="govuk-table__cell bp-break" safe>
+                {f.filename}
               </td>
-            ) : (
-              ''
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              <td class="govuk-table__cell" safe>
+                {f.kind === 'partnerCertificate' && f.partnerIndex !== null
+                  ? `${kindName(t, f.kind)}: ${props.partners[f.partnerIndex] ?? ''}`
+                  : kindName(t, f.kind)}
+              </td>
+              <td class="govuk-table__cell bp-nowrap" safe>
+                {formatFileSize(f.sizeBytes, props.ctx.lang)}
+              </td>
+              <td class="govuk-table__cell" safe>
+                {scanName(t, f.scanStatus)}
+              </td>
+              {props.removeBase ? (
+                <td class="govuk-table__cell">
+                  <form method="post" action={`${props.removeBase}/${f.id}/ta-bort`}>
+                    <Csrf ctx={props.ctx} />
+                    <button type="submit" class="bp-link-button govuk-link">
+                      {t.removeAttachment}{' '}
+                      <span class="govuk-visually-hidden" safe>
+                        {f.filename}
+                      </span>
+                    </button>
+                  </form>
+                </td>
+              ) : (
+                ''
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -1402,86 +1405,90 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
       {drafts.length === 0 ? (
         <p class="govuk-body">{t.noDrafts}</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">{t.myDrafts}</caption>
-          <TableHead headers={[t.colTitle, t.colCall, t.colChanged, t.colDeleted]} />
-          <tbody class="govuk-table__body">
-            {drafts.map((r) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
-                    {r.title || t.untitled}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">
-                  <span safe>{r.callTitle}</span>
-                  {r.callClosesOn && r.callClosesOn < props.today ? (
-                    <>
-                      <br />
-                      <strong class="govuk-tag govuk-tag--orange">{t.callClosedShort}</strong>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {formatDateTime(r.updatedAt, ctx.lang)}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {formatDate(deletionDate(r.updatedAt), ctx.lang)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t.myDrafts}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{t.myDrafts}</caption>
+            <TableHead headers={[t.colTitle, t.colCall, t.colChanged, t.colDeleted]} />
+            <tbody class="govuk-table__body">
+              {drafts.map((r) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
+                      {r.title || t.untitled}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">
+                    <span safe>{r.callTitle}</span>
+                    {r.callClosesOn && r.callClosesOn < props.today ? (
+                      <>
+                        <br />
+                        <strong class="govuk-tag govuk-tag--orange">{t.callClosedShort}</strong>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                  <td class="govuk-table__cell" safe>
+                    {formatDateTime(r.updatedAt, ctx.lang)}
+                  </td>
+                  <td class="govuk-table__cell" safe>
+                    {formatDate(deletionDate(r.updatedAt), ctx.lang)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2 class="govuk-heading-m">{t.mySubmitted}</h2>
       <p class="govuk-body">{t.mySubmittedIntro}</p>
       {submitted.length === 0 ? (
         <p class="govuk-body">{t.noSubmitted}</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">{t.mySubmitted}</caption>
-          <TableHead headers={[t.colTitle, t.colRegistryNumber, t.colSubmitted, t.colStatus]} />
-          <tbody class="govuk-table__body">
-            {submitted.map((r) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
-                    {r.title || t.untitled}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">
-                  <span class="bp-nowrap" safe>
-                    {r.registryNumber ?? ''}
-                  </span>
-                  {r.boardName ? (
-                    <>
-                      <br />
-                      <span class="govuk-body-s" safe>
-                        {r.boardName}
-                      </span>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="govuk-table__cell">{r.submittedAt ? formatDateTime(r.submittedAt, ctx.lang) : ''}</td>
-                <td class="govuk-table__cell">
-                  <span safe>{statusText(t, r.status)}</span>
-                  {r.isLate ? (
-                    <>
-                      {' '}
-                      <strong class="govuk-tag govuk-tag--orange">{t.statusLate}</strong>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t.mySubmitted}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{t.mySubmitted}</caption>
+            <TableHead headers={[t.colTitle, t.colRegistryNumber, t.colSubmitted, t.colStatus]} />
+            <tbody class="govuk-table__body">
+              {submitted.map((r) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
+                      {r.title || t.untitled}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">
+                    <span class="bp-nowrap" safe>
+                      {r.registryNumber ?? ''}
+                    </span>
+                    {r.boardName ? (
+                      <>
+                        <br />
+                        <span class="govuk-body-s" safe>
+                          {r.boardName}
+                        </span>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                  <td class="govuk-table__cell">{r.submittedAt ? formatDateTime(r.submittedAt, ctx.lang) : ''}</td>
+                  <td class="govuk-table__cell">
+                    <span safe>{statusText(t, r.status)}</span>
+                    {r.isLate ? (
+                      <>
+                        {' '}
+                        <strong class="govuk-tag govuk-tag--orange">{t.statusLate}</strong>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p class="govuk-body">
         <a class="govuk-link" href="/utlysningar">
