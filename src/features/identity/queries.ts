@@ -95,7 +95,7 @@ export async function listBoardCalls(db: DbOrTx, boardCountyCodes: string[]) {
 
 export async function listOrganisations(db: DbOrTx) {
   return db
-    .select({ id: organisations.id, name: organisations.name, isDemo: organisations.isDemo })
+    .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .orderBy(asc(organisations.kind), asc(organisations.sortOrder), asc(organisations.name));
 }

@@ -32,10 +32,6 @@ function statusName(t: T, status: string): string {
   return names[status] ?? status;
 }
 
-function organisationLabel(t: T, m: { organisationName: string; isDemo: boolean }): string {
-  return m.isDemo ? `${m.organisationName} (${t.demoLabel})` : m.organisationName;
-}
-
 export function LoginPage(props: { ctx: PageContext; returnTo: string; formKept: boolean }): JSX.Element {
   const t = texts(props.ctx.lang);
   const q = `?tillbaka=${encodeURIComponent(props.returnTo)}`;
@@ -78,7 +74,7 @@ export function MyPagesView(props: {
       {acting ? (
         <SummaryList
           rows={[
-            [t.actingFor, organisationLabel(t, acting)],
+            [t.actingFor, acting.organisationName],
             [t.yourRoles, acting.roles.map((r) => roleName(t, r)).join(', ')],
           ]}
         />
@@ -142,7 +138,7 @@ export function OrganisationPicker(props: {
                     checked={m.organisationId === props.selected}
                   />
                   <label class="govuk-label govuk-radios__label" for={`organisation-${m.organisationId}`} safe>
-                    {organisationLabel(t, m)}
+                    {m.organisationName}
                   </label>
                 </div>
               ))}
@@ -247,7 +243,7 @@ export interface AccessFormValues {
 
 export function AccessRequestView(props: {
   ctx: PageContext;
-  organisations: { id: number; name: string; isDemo: boolean }[];
+  organisations: { id: number; name: string }[];
   requests: { id: number; organisationName: string; requestedRoles: string[]; status: string; answer: string | null }[];
   values: AccessFormValues;
   errors: { organisation?: FormError; roles?: FormError };
@@ -273,7 +269,7 @@ export function AccessRequestView(props: {
             <option value=""></option>
             {props.organisations.map((o) => (
               <option value={String(o.id)} selected={String(o.id) === props.values.organisationId} safe>
-                {o.isDemo ? `${o.name} (${t.demoLabel})` : o.name}
+                {o.name}
               </option>
             ))}
           </select>
