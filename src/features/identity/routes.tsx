@@ -35,6 +35,7 @@ import {
 import { checkAccessRequest, verificationExpiresAt } from './rules.ts';
 import { texts } from './texts.ts';
 import {
+  type AccessFormErrors,
   type AccessFormValues,
   AccessRequestsAdminView,
   AccessRequestView,
@@ -58,12 +59,14 @@ const loginKindOfPath: Record<string, LoginKind> = { 'e-legitimation': 'public',
 const returnQuery = z.object({ tillbaka: z.string().optional() });
 const emailSchema = z.object({ email: z.string().trim().max(254).pipe(z.email()) });
 const pickerSchema = z.object({ organisationId: z.coerce.number().int().positive() });
+// Texts are read whatever their length, so that one too long is refused beside its field, not lost.
+const MAX_TEXT = 2000;
 const accessSchema = z.object({
   organisationId: z.string().default(''),
   roles: z.union([z.string(), z.array(z.string())]).default([]),
-  motivation: z.string().max(2000).default(''),
+  motivation: z.string().default(''),
 });
-const decisionSchema = z.object({ decision: z.enum(['approve', 'refuse']), answer: z.string().max(2000).default('') });
+const decisionSchema = z.object({ decision: z.enum(['approve', 'refuse']), answer: z.string().max(MAX_TEXT).default('') });
 
 function asList(value: string | string[]): string[] {
   return Array.isArray(value) ? value : [value];
@@ -311,7 +314,7 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     values: AccessFormValues,
-    errors: { organisation?: FormError; roles?: FormError },
+    errors: AccessFormErrors,
     sent: boolean,
     status = 200,
   ) => {
@@ -351,10 +354,11 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     const roles = values.roles.filter((r): r is MemberRole => r === 'applicant' || r === 'signatory');
     const organisationId = Number.parseInt(values.organisationId, 10);
     const organisation = Number.isSafeInteger(organisationId) ? await findOrganisation(db, organisationId) : null;
-    const errors: { organisation?: FormError; roles?: FormError } = {};
+    const errors: AccessFormErrors = {};
     if (!organisation) errors.organisation = { text: t.organisationError, href: '#organisationId' };
     if (roles.length === 0) errors.roles = { text: t.rolesError, href: '#role-applicant' };
-    if (!organisation || roles.length === 0) return renderAccess(request, reply, values, errors, false, 400);
+    if (values.motivation.length > MAX_TEXT) errors.motivation = { text: t.motivationTooLong(MAX_TEXT), href: '#motivation' };
+    if (!organisation || Object.keys(errors).length > 0) return renderAccess(request, reply, values, errors, false, 400);
     const p = person(actor);
     const held = p.memberships.find((m) => m.organisationId === organisation.id)?.roles ?? [];
     const check = checkAccessRequest(roles, held, await hasPendingAccessRequest(db, p.personId, organisation.id));

@@ -1,3 +1,4 @@
+import { formatInteger } from '../../platform/format.ts';
 import { defineTexts } from '../../platform/i18n.ts';
 
 export const texts = defineTexts({
@@ -74,6 +75,7 @@ export const texts = defineTexts({
     rolesLegend: 'Vilken roll behöver du?',
     rolesError: 'Välj minst en roll',
     motivation: 'Beskriv din uppgift i organisationen (valfritt)',
+    motivationTooLong: (max: number) => `Beskrivningen får vara högst ${formatInteger(max, 'sv')} tecken`,
     accessSubmit: 'Skicka begäran',
     alreadyMember: 'Du har redan de rollerna för organisationen',
     alreadyPending: 'Du har redan en begäran för organisationen som väntar på svar',
@@ -185,6 +187,7 @@ export const texts = defineTexts({
     rolesLegend: 'Which role do you need?',
     rolesError: 'Choose at least one role',
     motivation: 'Describe your task in the organisation (optional)',
+    motivationTooLong: (max: number) => `The description must be ${formatInteger(max, 'en')} characters or fewer`,
     accessSubmit: 'Send request',
     alreadyMember: 'You already hold those roles for the organisation',
     alreadyPending: 'You already have a request for the organisation awaiting an answer',

@@ -241,16 +241,22 @@ export interface AccessFormValues {
   motivation: string;
 }
 
+export interface AccessFormErrors {
+  organisation?: FormError;
+  roles?: FormError;
+  motivation?: FormError;
+}
+
 export function AccessRequestView(props: {
   ctx: PageContext;
   organisations: { id: number; name: string }[];
   requests: { id: number; organisationName: string; requestedRoles: string[]; status: string; answer: string | null }[];
   values: AccessFormValues;
-  errors: { organisation?: FormError; roles?: FormError };
+  errors: AccessFormErrors;
   sent: boolean;
 }): JSX.Element {
   const t = texts(props.ctx.lang);
-  const errors = [props.errors.organisation, props.errors.roles].filter((e): e is FormError => e !== undefined);
+  const errors = [props.errors.organisation, props.errors.roles, props.errors.motivation].filter((e): e is FormError => e !== undefined);
   const statusText: Record<string, string> = { pending: t.requestPending, approved: t.requestApproved, refused: t.requestRefused };
   return (
     <Layout ctx={props.ctx} title={t.accessTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.accessTitle }]}>
@@ -297,11 +303,18 @@ export function AccessRequestView(props: {
             </div>
           </fieldset>
         </div>
-        <div class="govuk-form-group">
+        <div class={`govuk-form-group${props.errors.motivation ? ' govuk-form-group--error' : ''}`}>
           <label class="govuk-label govuk-label--s" for="motivation">
             {t.motivation}
           </label>
-          <textarea class="govuk-textarea" id="motivation" name="motivation" rows="3" safe>
+          <FieldError error={props.errors.motivation} />
+          <textarea
+            class={`govuk-textarea${props.errors.motivation ? ' govuk-textarea--error' : ''}`}
+            id="motivation"
+            name="motivation"
+            rows="3"
+            safe
+          >
             {props.values.motivation}
           </textarea>
         </div>
