@@ -222,6 +222,18 @@ describe('public pages in a browser', { skip: hasChromium ? false : `${CHROMIUM}
     }
   });
 
+  test('the statistics chart keeps readable labels at 320 px, scrolling in its own region rather than the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/statistik`);
+    const label = await page.locator('svg.bp-chart g text').first().boundingBox();
+    assert.ok(label && label.height >= 11, `a chart label is ${label?.height.toFixed(1)} px tall at 320 px`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+    const region = page.locator('section.bp-table-scroll:has(svg.bp-chart)');
+    assert.equal(await region.getAttribute('tabindex'), '0');
+    await context.close();
+  });
+
   test('home page screenshot for a visual check', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

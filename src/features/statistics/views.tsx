@@ -199,9 +199,11 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
         <p class="govuk-body">{t.noData}</p>
       ) : (
         <>
-          <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
-            <BarChart rows={countyYears} lang={lang} />
-          </figure>
+          <TableScroll labelledBy="statistics-chart-title">
+            <figure class="govuk-!-margin-0">
+              <BarChart rows={countyYears} lang={lang} />
+            </figure>
+          </TableScroll>
           <TableScroll label={t.countyYearCaption}>
             <table class="govuk-table">
               <caption class="govuk-table__caption govuk-table__caption--s">{t.countyYearCaption}</caption>
