@@ -29,7 +29,12 @@ test('an access request with a too long description keeps what was typed and say
   const page = await (await newcomer.get('/mina-sidor/behorighet')).response.text();
   const organisationId = /<option value="(\d+)"[^>]*>Linköping</.exec(page)?.[1] ?? '';
   const motivation = 'Jag samordnar flyktingguiderna i kommunen. '.repeat(60);
-  const sent = await newcomer.post('/mina-sidor/behorighet', { _csrf: hiddenInput(page, '_csrf'), organisationId, roles: 'applicant', motivation });
+  const sent = await newcomer.post('/mina-sidor/behorighet', {
+    _csrf: hiddenInput(page, '_csrf'),
+    organisationId,
+    roles: 'applicant',
+    motivation,
+  });
   assert.equal(sent.response.status, 400);
   const html = await sent.response.text();
   const summary = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
@@ -42,4 +47,40 @@ test('an access request with a too long description keeps what was typed and say
   assert.ok(html.includes(motivation.trim()), 'the description typed is gone');
   const [row] = await app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM access_requests');
   assert.equal(row?.n, 0);
+});
+
+test('an answer to an access request sent without a decision, or too long, is kept with the message beside its field', async () => {
+  const newcomer = await loggedIn('ny-sokande');
+  const page = await (await newcomer.get('/mina-sidor/behorighet')).response.text();
+  const organisationId = /<option value="(\d+)"[^>]*>Norrköping</.exec(page)?.[1] ?? '';
+  await newcomer.post('/mina-sidor/behorighet', { _csrf: hiddenInput(page, '_csrf'), organisationId, roles: 'signatory', motivation: '' });
+
+  const admin = await loggedIn('administrator', true);
+  const list = await (await admin.get('/handlaggning/behorigheter')).response.text();
+  const action = /action="(\/handlaggning\/behorigheter\/(\d+))"/.exec(list);
+  assert.ok(action, 'no pending request');
+  const id = action[2];
+  const errorsOf = (html: string) =>
+    [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/<a href="([^"]+)">([^<]+)</g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+
+  const answer = 'Välkommen, kontakta oss om <något> är oklart.';
+  const undecided = await admin.post(action[1]!, { _csrf: hiddenInput(list, '_csrf'), answer });
+  assert.equal(undecided.response.status, 400);
+  const undecidedHtml = await undecided.response.text();
+  assert.deepEqual(errorsOf(undecidedHtml), [[`#decision-${id}`, 'Välj godkänn eller avslå']]);
+  const shown = /<textarea[^>]*answer[^>]*>([^<]*)</.exec(undecidedHtml)?.[1];
+  assert.equal(shown, answer.replace('<', '&lt;'), 'the answer typed is not kept');
+
+  const long = 'Vi behöver ett intyg från kommunen. '.repeat(60);
+  const tooLong = await admin.post(action[1]!, { _csrf: hiddenInput(list, '_csrf'), decision: 'refuse', answer: long });
+  assert.equal(tooLong.response.status, 400);
+  const tooLongHtml = await tooLong.response.text();
+  assert.deepEqual(errorsOf(tooLongHtml), [[`#answer-${id}`, 'Meddelandet får vara högst 2\u00a0000 tecken']]);
+  assert.match(tooLongHtml, new RegExp(`id="decision-${id}-refuse"[^>]*checked`));
+  assert.ok(tooLongHtml.includes(long.trim()), 'the answer typed is gone');
+  const [row] = await app.database.query<{ status: string }>('SELECT status FROM access_requests WHERE id = $1', [Number(id)]);
+  assert.equal(row?.status, 'pending');
 });

@@ -39,6 +39,7 @@ import {
   type AccessFormValues,
   AccessRequestsAdminView,
   AccessRequestView,
+  type DecisionErrors,
   EmailSentView,
   type FormError,
   LoginPage,
@@ -66,7 +67,7 @@ const accessSchema = z.object({
   roles: z.union([z.string(), z.array(z.string())]).default([]),
   motivation: z.string().default(''),
 });
-const decisionSchema = z.object({ decision: z.enum(['approve', 'refuse']), answer: z.string().max(MAX_TEXT).default('') });
+const decisionSchema = z.object({ decision: z.string().default(''), answer: z.string().default('') });
 
 function asList(value: string | string[]): string[] {
   return Array.isArray(value) ? value : [value];
@@ -422,7 +423,7 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     const requests = await listPendingAccessRequests(db, boards);
     return sendHtml(
       reply,
-      <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} saved={sparat === '1'} errorFor={null} />,
+      <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} saved={sparat === '1'} failed={null} />,
     );
   });
 
@@ -433,21 +434,26 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
     const found = Number.isSafeInteger(id) ? await findAccessRequest(db, id) : null;
     if (!found) return reply.callNotFound();
     if (!can(actor, 'accessRequest.decide', { organisationCountyCode: found.organisationCountyCode })) throw forbidden();
+    const t = texts(request.lang);
     const parsed = decisionSchema.safeParse(request.body ?? {});
-    if (!parsed.success) {
+    const typed = parsed.success ? parsed.data : { decision: '', answer: '' };
+    const errors: DecisionErrors = {};
+    if (typed.decision !== 'approve' && typed.decision !== 'refuse') errors.decision = { text: t.decisionError, href: `#decision-${id}` };
+    if (typed.answer.length > MAX_TEXT) errors.answer = { text: t.answerTooLong(MAX_TEXT), href: `#answer-${id}` };
+    if (Object.keys(errors).length > 0) {
       const requests = await listPendingAccessRequests(db, adminBoards(actor));
       return sendHtml(
         reply,
-        <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} saved={false} errorFor={id} />,
+        <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} saved={false} failed={{ id, ...typed, errors }} />,
         400,
       );
     }
     await db.transaction((tx) =>
       decideAccessRequest(tx, {
         id,
-        approve: parsed.data.decision === 'approve',
+        approve: typed.decision === 'approve',
         decidedBy: person(actor).personId,
-        answer: parsed.data.answer.trim() || null,
+        answer: typed.answer.trim() || null,
         now: new Date(),
       }),
     );

@@ -112,6 +112,7 @@ export const texts = defineTexts({
     answer: 'Meddelande till personen (valfritt)',
     decideSubmit: 'Spara beslut',
     decisionError: 'Välj godkänn eller avslå',
+    answerTooLong: (max: number) => `Meddelandet får vara högst ${formatInteger(max, 'sv')} tecken`,
     decisionSaved: 'Beslutet är sparat.',
   },
   en: {
@@ -224,6 +225,7 @@ export const texts = defineTexts({
     answer: 'Message to the person (optional)',
     decideSubmit: 'Save decision',
     decisionError: 'Choose approve or refuse',
+    answerTooLong: (max: number) => `The message must be ${formatInteger(max, 'en')} characters or fewer`,
     decisionSaved: 'The decision has been saved.',
   },
 });

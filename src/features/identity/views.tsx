@@ -241,6 +241,11 @@ export interface AccessFormValues {
   motivation: string;
 }
 
+export interface DecisionErrors {
+  decision?: FormError;
+  answer?: FormError;
+}
+
 export interface AccessFormErrors {
   organisation?: FormError;
   roles?: FormError;
@@ -430,64 +435,91 @@ export function AccessRequestsAdminView(props: {
     motivation: string | null;
   }[];
   saved: boolean;
-  /** The request whose form was sent without a decision. */
-  errorFor: number | null;
+  /** The request whose form was sent with errors, and what was typed in it. */
+  failed: { id: number; decision: string; answer: string; errors: DecisionErrors } | null;
 }): JSX.Element {
   const t = texts(props.ctx.lang);
-  const error = props.errorFor === null ? null : { text: t.decisionError, href: `#decision-${props.errorFor}` };
+  const failed = props.failed;
+  const errors = [failed?.errors.decision, failed?.errors.answer].filter((e): e is FormError => e !== undefined);
   return (
     <Layout ctx={props.ctx} title={t.adminTitle} breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}>
-      <ErrorSummary title={t.errorSummary} errors={error ? [error] : []} />
+      <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.adminTitle}</h1>
       {props.saved ? <Notice text={t.decisionSaved} /> : ''}
       {props.requests.length === 0 ? <p class="govuk-body">{t.noPendingRequests}</p> : ''}
       <div>
-        {props.requests.map((r) => (
-          <section class="govuk-!-margin-bottom-8">
-            <h2 class="govuk-heading-m" safe>
-              {`${[r.givenName, r.familyName].filter(Boolean).join(' ')} – ${r.organisationName}`}
-            </h2>
-            <SummaryList
-              rows={[
-                [t.colBoard, r.boardName],
-                [t.colRoles, r.requestedRoles.map((role) => roleName(t, role)).join(', ')],
-                [t.colMotivation, r.motivation ?? t.notStated],
-              ]}
-            />
-            <form method="post" action={`/handlaggning/behorigheter/${r.id}`} novalidate>
-              <Csrf ctx={props.ctx} />
-              <div class={`govuk-form-group${props.errorFor === r.id ? ' govuk-form-group--error' : ''}`}>
-                <fieldset class="govuk-fieldset">
-                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.decisionLegend}</legend>
-                  <FieldError error={props.errorFor === r.id && error ? error : undefined} />
-                  <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
-                    <div class="govuk-radios__item">
-                      <input class="govuk-radios__input" id={`decision-${r.id}`} name="decision" type="radio" value="approve" />
-                      <label class="govuk-label govuk-radios__label" for={`decision-${r.id}`}>
-                        {t.approve}
-                      </label>
+        {props.requests.map((r) => {
+          const typed = failed?.id === r.id ? failed : null;
+          return (
+            <section class="govuk-!-margin-bottom-8">
+              <h2 class="govuk-heading-m" safe>
+                {`${[r.givenName, r.familyName].filter(Boolean).join(' ')} – ${r.organisationName}`}
+              </h2>
+              <SummaryList
+                rows={[
+                  [t.colBoard, r.boardName],
+                  [t.colRoles, r.requestedRoles.map((role) => roleName(t, role)).join(', ')],
+                  [t.colMotivation, r.motivation ?? t.notStated],
+                ]}
+              />
+              <form method="post" action={`/handlaggning/behorigheter/${r.id}`} novalidate>
+                <Csrf ctx={props.ctx} />
+                <div class={`govuk-form-group${typed?.errors.decision ? ' govuk-form-group--error' : ''}`}>
+                  <fieldset class="govuk-fieldset">
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.decisionLegend}</legend>
+                    <FieldError error={typed?.errors.decision} />
+                    <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
+                      <div class="govuk-radios__item">
+                        <input
+                          class="govuk-radios__input"
+                          id={`decision-${r.id}`}
+                          name="decision"
+                          type="radio"
+                          value="approve"
+                          checked={typed?.decision === 'approve'}
+                        />
+                        <label class="govuk-label govuk-radios__label" for={`decision-${r.id}`}>
+                          {t.approve}
+                        </label>
+                      </div>
+                      <div class="govuk-radios__item">
+                        <input
+                          class="govuk-radios__input"
+                          id={`decision-${r.id}-refuse`}
+                          name="decision"
+                          type="radio"
+                          value="refuse"
+                          checked={typed?.decision === 'refuse'}
+                        />
+                        <label class="govuk-label govuk-radios__label" for={`decision-${r.id}-refuse`}>
+                          {t.refuse}
+                        </label>
+                      </div>
                     </div>
-                    <div class="govuk-radios__item">
-                      <input class="govuk-radios__input" id={`decision-${r.id}-refuse`} name="decision" type="radio" value="refuse" />
-                      <label class="govuk-label govuk-radios__label" for={`decision-${r.id}-refuse`}>
-                        {t.refuse}
-                      </label>
-                    </div>
-                  </div>
-                </fieldset>
-              </div>
-              <div class="govuk-form-group">
-                <label class="govuk-label" for={`answer-${r.id}`}>
-                  {t.answer}
-                </label>
-                <textarea class="govuk-textarea" id={`answer-${r.id}`} name="answer" rows="2"></textarea>
-              </div>
-              <button type="submit" class="govuk-button" data-module="govuk-button">
-                {t.decideSubmit}
-              </button>
-            </form>
-          </section>
-        ))}
+                  </fieldset>
+                </div>
+                <div class={`govuk-form-group${typed?.errors.answer ? ' govuk-form-group--error' : ''}`}>
+                  <label class="govuk-label" for={`answer-${r.id}`}>
+                    {t.answer}
+                  </label>
+                  <FieldError error={typed?.errors.answer} />
+                  <textarea
+                    class={`govuk-textarea${typed?.errors.answer ? ' govuk-textarea--error' : ''}`}
+                    id={`answer-${r.id}`}
+                    name="answer"
+                    rows="2"
+                    safe
+                  >
+                    {typed?.answer ?? ''}
+                  </textarea>
+                </div>
+                <button type="submit" class="govuk-button" data-module="govuk-button">
+                  {t.decideSubmit}
+                </button>
+              </form>
+            </section>
+          );
+        })}
       </div>
     </Layout>
   );
