@@ -228,7 +228,7 @@ describe('public pages in a browser', { skip: hasChromium ? false : `${CHROMIUM}
     await page.goto(`${baseUrl}/statistik`);
     const label = await page.locator('svg.bp-chart g text').first().boundingBox();
     assert.ok(label && label.height >= 11, `a chart label is ${label?.height.toFixed(1)} px tall at 320 px`);
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+    assert.equal(await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth), 320);
     const region = page.locator('section.bp-table-scroll:has(svg.bp-chart)');
     assert.equal(await region.getAttribute('tabindex'), '0');
     await context.close();
