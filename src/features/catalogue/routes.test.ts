@@ -185,6 +185,27 @@ test('shows a project with its contacts and the source’s wording of an impossi
   assert.match(page.body, /31 juni 2019/);
 });
 
+test('shows the contacts’ phone column, as call links, only when a contact has a number', async () => {
+  const withoutPhones = await get(`/projekt/${injectedId}`);
+  assert.match(withoutPhones.body, />Test Person</);
+  assert.doesNotMatch(withoutPhones.body, />Telefon</);
+  const [phoned] = await t.database.db
+    .insert(projects)
+    .values({ countyCode: '05', programmeCode: 's37', year: 2023, title: 'Kontakt med telefon', description: '', searchText: '' })
+    .returning({ id: projects.id });
+  await t.database.db.insert(projectContacts).values([
+    { projectId: phoned!.id, name: 'Med Telefon', phone: '013-20 00 00', sortOrder: 0 },
+    { projectId: phoned!.id, name: 'Utan Telefon', sortOrder: 1 },
+  ]);
+  const page = await get(`/projekt/${phoned!.id}`);
+  assert.match(page.body, />Telefon</);
+  assert.match(page.body, /<a class="govuk-link" href="tel:013200000">013-20 00 00<\/a>/);
+  // Every row keeps a cell in the column, so the table stays rectangular.
+  const rows = [...page.body.matchAll(/<tr class="govuk-table__row"><th scope="row"[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+  assert.equal(rows.length, 2);
+  for (const row of rows) assert.equal(row.match(/<td /g)?.length, 3, row);
+});
+
 test('answers 404 for an unknown or non-numeric project id', async () => {
   for (const id of ['999999', 'abc', '1e3', '99999999999', '-1']) {
     const res = await get(`/projekt/${id}`);

@@ -3,7 +3,7 @@ import { formatDate, formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { swedishOnly, TableScroll } from '../calls/parts.tsx';
+import { swedishOnly, TableScroll, telHref } from '../calls/parts.tsx';
 import type { CatalogueOptions, Option, ProjectDetail } from './queries.ts';
 import {
   type CatalogueFilters,
@@ -398,6 +398,8 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
   const lang = ctx.lang;
   // The project's own texts (title, description, partners, period wording) exist only in Swedish.
   const sv = swedishOnly(lang);
+  // The sources give few phone numbers: a column that would be empty in every row is left out.
+  const hasPhone = project.contacts.some((c) => c.phone);
   const rows: [string, JSX.Element][] = [
     [
       t.municipalities,
@@ -476,9 +478,13 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
                 <th scope="col" class="govuk-table__header">
                   {t.contactEmail}
                 </th>
-                <th scope="col" class="govuk-table__header">
-                  {t.contactPhone}
-                </th>
+                {hasPhone ? (
+                  <th scope="col" class="govuk-table__header">
+                    {t.contactPhone}
+                  </th>
+                ) : (
+                  ''
+                )}
               </tr>
             </thead>
             <tbody class="govuk-table__body">
@@ -499,9 +505,19 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
                       ''
                     )}
                   </td>
-                  <td class="govuk-table__cell" safe>
-                    {c.phone ?? ''}
-                  </td>
+                  {hasPhone ? (
+                    <td class="govuk-table__cell">
+                      {c.phone ? (
+                        <a class="govuk-link" href={telHref(c.phone)} safe>
+                          {c.phone}
+                        </a>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  ) : (
+                    ''
+                  )}
                 </tr>
               ))}
             </tbody>
