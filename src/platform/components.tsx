@@ -5,8 +5,8 @@ import type { PageContext } from './page-context.ts';
 // Small view pieces with no domain knowledge, shared by every feature's pages.
 
 const texts = defineTexts({
-  sv: { notStated: 'Uppgift saknas' },
-  en: { notStated: 'Not stated' },
+  sv: { notStated: 'Uppgift saknas', errorPrefix: 'Fel:' },
+  en: { notStated: 'Not stated', errorPrefix: 'Error:' },
 });
 
 /** An amount in öre as kronor, or "Uppgift saknas" when the source gives none. */
@@ -49,11 +49,12 @@ export function ErrorSummary({ title, errors }: { title: string; errors: FormErr
   );
 }
 
-export function FieldError({ error }: { error: FormError | undefined }): JSX.Element {
+/** The message beside a field; its hidden prefix tells a screen reader it is an error, in the page's language. */
+export function FieldError({ error, lang }: { error: FormError | undefined; lang: Lang }): JSX.Element {
   if (!error) return '';
   return (
     <p class="govuk-error-message">
-      <span class="govuk-visually-hidden">Fel:</span> <span safe>{error.text}</span>
+      <span class="govuk-visually-hidden">{texts(lang).errorPrefix}</span> <span safe>{error.text}</span>
     </p>
   );
 }

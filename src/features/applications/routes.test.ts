@@ -372,3 +372,17 @@ test('the draft’s pages lead to the submitted application, not to a refusal, o
   const page = await session.get(`/ansokningar/${id}`);
   assert.equal(page.response.status, 200);
 });
+
+test('on an English page the message beside a field is announced as "Error:", not "Fel:"', async () => {
+  const session = await applicant();
+  session.cookies.set('lang', { value: 'en', path: '/' });
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/insatsen`);
+  const sent = await session.post(`/ansokningar/${id}/insatsen`, { _csrf: form.csrf, version: form.version, action: 'next' });
+  const html = await sent.response.text();
+  const prefixes = [...html.matchAll(/class="govuk-error-message"[^>]*>\s*<span class="govuk-visually-hidden">([^<]*)<\/span>/g)].map(
+    (m) => m[1],
+  );
+  assert.ok(prefixes.length > 0, 'no message beside a field');
+  assert.deepEqual(new Set(prefixes), new Set(['Error:']));
+});

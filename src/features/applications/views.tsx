@@ -144,7 +144,7 @@ function TextInput(props: { field: Field; answers: DraftAnswers; errors: Errors;
       <Label field={field} lang={lang} forId={id} />
       <Hint field={field} lang={lang} />
       <span id={`${id}-error`}>
-        <FieldError error={error} />
+        <FieldError error={error} lang={lang} />
       </span>
       {control}
     </div>
@@ -167,7 +167,7 @@ function Choices(props: { field: Field; options: ChoiceOption[]; answers: DraftA
         </legend>
         <Hint field={field} lang={lang} />
         <span id={`${id}-error`}>
-          <FieldError error={error} />
+          <FieldError error={error} lang={lang} />
         </span>
         <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
           {props.options.map((o, i) => (
@@ -208,7 +208,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
         </legend>
         <Hint field={field} lang={lang} />
         <span id={id}>
-          <FieldError error={error} />
+          <FieldError error={error} lang={lang} />
         </span>
         {shown.map((row, i) => (
           <fieldset class="govuk-fieldset bp-row">
@@ -228,7 +228,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                         {column.label[lang]}
                       </legend>
                       <span id={`${cid}-error`}>
-                        <FieldError error={cellError} />
+                        <FieldError error={cellError} lang={lang} />
                       </span>
                       <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
                         {(['yes', 'no'] as const).map((choice) => (
@@ -258,7 +258,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                     {column.required ? '' : <span> {t.optional}</span>}
                   </label>
                   <span id={`${cid}-error`}>
-                    <FieldError error={cellError} />
+                    <FieldError error={cellError} lang={lang} />
                   </span>
                   <input
                     class={`govuk-input${column.kind === 'date' ? ' govuk-input--width-10' : ''}${cellError ? ' govuk-input--error' : ''}`}
@@ -289,7 +289,7 @@ function Confirm(props: { field: ConfirmField; answers: DraftAnswers; errors: Er
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <span id={`${id}-error`}>
-        <FieldError error={error} />
+        <FieldError error={error} lang={props.lang} />
       </span>
       <div class="govuk-checkboxes govuk-checkboxes--small">
         <div class="govuk-checkboxes__item">
@@ -400,7 +400,7 @@ export function NewApplicationPage(props: {
               <fieldset class="govuk-fieldset" aria-describedby={errors.has('organisationId') ? 'organisationId-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.newOrganisation}</legend>
                 <span id="organisationId-error">
-                  <FieldError error={errors.get('organisationId')} />
+                  <FieldError error={errors.get('organisationId')} lang={props.ctx.lang} />
                 </span>
                 <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                   {props.organisations.map((o, i) => (
@@ -850,7 +850,7 @@ function FileUpload(props: {
           ''
         )}
         <span id="file-error">
-          <FieldError error={props.error} />
+          <FieldError error={props.error} lang={props.lang} />
         </span>
         <input
           class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
@@ -918,7 +918,7 @@ export function AttachmentsPage(props: {
               <fieldset class="govuk-fieldset" aria-describedby={errors.has('kind') ? 'kind-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.uploadKind}</legend>
                 <span id="kind-error">
-                  <FieldError error={errors.get('kind')} />
+                  <FieldError error={errors.get('kind')} lang={ctx.lang} />
                 </span>
                 <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                   {kinds.map((kind, i) => (
@@ -945,7 +945,7 @@ export function AttachmentsPage(props: {
                   {t.uploadPartner}
                 </label>
                 <span id="partnerIndex-error">
-                  <FieldError error={errors.get('partnerIndex')} />
+                  <FieldError error={errors.get('partnerIndex')} lang={ctx.lang} />
                 </span>
                 <select
                   class={`govuk-select${errors.has('partnerIndex') ? ' govuk-select--error' : ''}`}
@@ -1328,7 +1328,7 @@ export function SubmittedPage(props: {
                 {t.supplementStatement}
               </label>
               <span id="statement-error">
-                <FieldError error={errors.get('statement')} />
+                <FieldError error={errors.get('statement')} lang={ctx.lang} />
               </span>
               <textarea
                 class={`govuk-textarea${errors.has('statement') ? ' govuk-textarea--error' : ''}`}

@@ -125,7 +125,7 @@ export function OrganisationPicker(props: {
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
               <h1 class="govuk-fieldset__heading">{t.pickerLegend}</h1>
             </legend>
-            <FieldError error={errors[0]} />
+            <FieldError error={errors[0]} lang={props.ctx.lang} />
             <div class="govuk-radios" data-module="govuk-radios">
               {props.memberships.map((m) => (
                 <div class="govuk-radios__item">
@@ -188,7 +188,7 @@ export function ProfileView(props: {
           <div id="email-hint" class="govuk-hint">
             {t.emailHint}
           </div>
-          <FieldError error={props.error ?? undefined} />
+          <FieldError error={props.error ?? undefined} lang={props.ctx.lang} />
           <input
             class={`govuk-input${props.error ? ' govuk-input--error' : ''}`}
             id="email"
@@ -275,7 +275,7 @@ export function AccessRequestView(props: {
           <label class="govuk-label govuk-label--s" for="organisationId">
             {t.organisation}
           </label>
-          <FieldError error={props.errors.organisation} />
+          <FieldError error={props.errors.organisation} lang={props.ctx.lang} />
           <select class="govuk-select" id="organisationId" name="organisationId">
             <option value=""></option>
             {props.organisations.map((o) => (
@@ -288,7 +288,7 @@ export function AccessRequestView(props: {
         <div class={`govuk-form-group${props.errors.roles ? ' govuk-form-group--error' : ''}`}>
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.rolesLegend}</legend>
-            <FieldError error={props.errors.roles} />
+            <FieldError error={props.errors.roles} lang={props.ctx.lang} />
             <div class="govuk-checkboxes" data-module="govuk-checkboxes">
               {(['applicant', 'signatory'] as const).map((role) => (
                 <div class="govuk-checkboxes__item">
@@ -312,7 +312,7 @@ export function AccessRequestView(props: {
           <label class="govuk-label govuk-label--s" for="motivation">
             {t.motivation}
           </label>
-          <FieldError error={props.errors.motivation} />
+          <FieldError error={props.errors.motivation} lang={props.ctx.lang} />
           <textarea
             class={`govuk-textarea${props.errors.motivation ? ' govuk-textarea--error' : ''}`}
             id="motivation"
@@ -467,7 +467,7 @@ export function AccessRequestsAdminView(props: {
                 <div class={`govuk-form-group${typed?.errors.decision ? ' govuk-form-group--error' : ''}`}>
                   <fieldset class="govuk-fieldset">
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.decisionLegend}</legend>
-                    <FieldError error={typed?.errors.decision} />
+                    <FieldError error={typed?.errors.decision} lang={props.ctx.lang} />
                     <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
                       <div class="govuk-radios__item">
                         <input
@@ -502,7 +502,7 @@ export function AccessRequestsAdminView(props: {
                   <label class="govuk-label" for={`answer-${r.id}`}>
                     {t.answer}
                   </label>
-                  <FieldError error={typed?.errors.answer} />
+                  <FieldError error={typed?.errors.answer} lang={props.ctx.lang} />
                   <textarea
                     class={`govuk-textarea${typed?.errors.answer ? ' govuk-textarea--error' : ''}`}
                     id={`answer-${r.id}`}

@@ -1,5 +1,6 @@
 import { ErrorSummary, FieldError, type FormError, SummaryList } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, stockholmDateOf } from '../../platform/format.ts';
+import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { DocumentKind, RegistryCaseRow } from './queries.ts';
@@ -262,10 +263,10 @@ function describedBy(id: string, error: FormError | undefined): string {
   return error ? `${id}-hint ${id}-error` : `${id}-hint`;
 }
 
-function ErrorFor({ id, error }: { id: string; error: FormError | undefined }): JSX.Element {
+function ErrorFor({ id, error, lang }: { id: string; error: FormError | undefined; lang: Lang }): JSX.Element {
   return (
     <span id={`${id}-error`}>
-      <FieldError error={error} />
+      <FieldError error={error} lang={lang} />
     </span>
   );
 }
@@ -300,7 +301,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldCall}
                 </label>
                 <Hint id="callSlug" text={t.fieldCallHint} />
-                <ErrorFor id="callSlug" error={err('callSlug')} />
+                <ErrorFor id="callSlug" error={err('callSlug')} lang={ctx.lang} />
                 <select
                   class={`govuk-select${err('callSlug') ? ' govuk-select--error' : ''}`}
                   id="callSlug"
@@ -320,7 +321,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldOrganisation}
                 </label>
                 <Hint id="organisationId" text={t.fieldOrganisationHint} />
-                <ErrorFor id="organisationId" error={err('organisationId')} />
+                <ErrorFor id="organisationId" error={err('organisationId')} lang={ctx.lang} />
                 <select
                   class={`govuk-select${err('organisationId') ? ' govuk-select--error' : ''}`}
                   id="organisationId"
@@ -344,7 +345,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
               <FormGroup error={err('channel')}>
                 <fieldset class="govuk-fieldset" aria-describedby={err('channel') ? 'channel-error' : undefined}>
                   <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.fieldChannel}</legend>
-                  <ErrorFor id="channel" error={err('channel')} />
+                  <ErrorFor id="channel" error={err('channel')} lang={ctx.lang} />
                   <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                     {(
                       [
@@ -374,7 +375,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldReceivedDate}
                 </label>
                 <Hint id="receivedDate" text={t.fieldReceivedDateHint} />
-                <ErrorFor id="receivedDate" error={err('receivedDate')} />
+                <ErrorFor id="receivedDate" error={err('receivedDate')} lang={ctx.lang} />
                 <input
                   class={inputClass('receivedDate', 'govuk-input--width-10')}
                   id="receivedDate"
@@ -389,7 +390,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldReceivedTime}
                 </label>
                 <Hint id="receivedTime" text={t.fieldReceivedTimeHint} />
-                <ErrorFor id="receivedTime" error={err('receivedTime')} />
+                <ErrorFor id="receivedTime" error={err('receivedTime')} lang={ctx.lang} />
                 <input
                   class={inputClass('receivedTime', 'govuk-input--width-5')}
                   id="receivedTime"
@@ -404,7 +405,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldTitle}
                 </label>
                 <Hint id="title" text={t.fieldTitleHint} />
-                <ErrorFor id="title" error={err('title')} />
+                <ErrorFor id="title" error={err('title')} lang={ctx.lang} />
                 <input
                   class={inputClass('title', 'govuk-!-width-full')}
                   id="title"
@@ -419,7 +420,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldAmount}
                 </label>
                 <Hint id="amountApplied" text={t.fieldAmountHint} />
-                <ErrorFor id="amountApplied" error={err('amountApplied')} />
+                <ErrorFor id="amountApplied" error={err('amountApplied')} lang={ctx.lang} />
                 <div class="govuk-input__wrapper">
                   <input
                     class={inputClass('amountApplied', 'govuk-input--width-10')}
@@ -441,7 +442,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldNote}
                 </label>
                 <Hint id="note" text={t.fieldNoteHint} />
-                <ErrorFor id="note" error={err('note')} />
+                <ErrorFor id="note" error={err('note')} lang={ctx.lang} />
                 <textarea
                   class={`govuk-textarea${err('note') ? ' govuk-textarea--error' : ''}`}
                   id="note"
@@ -458,7 +459,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldFile}
                 </label>
                 <Hint id="file" text={props.fileNotKept ? `${t.fieldFileHint} ${t.fileNotKept}` : t.fieldFileHint} />
-                <ErrorFor id="file" error={err('file')} />
+                <ErrorFor id="file" error={err('file')} lang={ctx.lang} />
                 <input
                   class={`govuk-file-upload${err('file') ? ' govuk-file-upload--error' : ''}`}
                   id="file"

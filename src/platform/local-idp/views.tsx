@@ -42,7 +42,7 @@ export function PersonaLoginPage(props: {
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t.legend}</legend>
             {props.missingChoice ? (
               <p class="govuk-error-message" id="persona-error">
-                <span class="govuk-visually-hidden">Fel:</span> {t.noPersona}
+                <span class="govuk-visually-hidden">{t.errorPrefix}</span> {t.noPersona}
               </p>
             ) : (
               ''
