@@ -251,6 +251,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         banner={bannerFor(detail.call, today())}
         kept={kept}
         notice={takeFlash(request)}
+        mayEdit={can(request.actor, 'application.edit', detail)}
+        maySign={can(request.actor, 'application.sign', detail)}
       />,
     );
   }

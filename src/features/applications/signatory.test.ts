@@ -150,3 +150,18 @@ test('a new draft can start from an earlier application’s answers', async () =
   assert.equal(copy?.copied_from_id, source);
   assert.equal(copy?.n, 0, 'attachments are not copied');
 });
+
+test('a signatory who is not an applicant sees the draft’s overview with a way to approve it and no links that refuse her', async () => {
+  const applicant = await logIn('sokande-linkoping');
+  const id = await createCompleteDraft(applicant, call, year);
+  const linksOf = async (session: HttpSession) => {
+    const html = await (await session.get(`/ansokningar/${id}`)).response.text();
+    const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+    return [...main.matchAll(/href="\/ansokningar\/[0-9a-f-]{36}\/([^"#]+)"/g)].map((m) => m[1]);
+  };
+  const signatory = await logIn('firmatecknare-linkoping');
+  const links = await linksOf(signatory);
+  assert.deepEqual(links, ['godkann']);
+  for (const path of links) assert.equal((await signatory.request(`/ansokningar/${id}/${path}`)).status, 200, path);
+  assert.ok((await linksOf(applicant)).includes('radera'), 'the applicant lost the overview’s links');
+});

@@ -493,11 +493,30 @@ export function OverviewPage(props: {
   banner: CallBannerState;
   kept: KeptVersion[];
   notice: string | null;
+  /** A signatory who is not an applicant reads the draft and approves it, but cannot change it. */
+  mayEdit: boolean;
+  maySign: boolean;
 }): JSX.Element {
-  const { ctx, app } = props;
+  const { ctx, app, mayEdit } = props;
   const t = texts(ctx.lang);
   const done = props.states.filter((s) => s === 'complete').length;
   const base = `/ansokningar/${app.id}`;
+  const task = (href: string, name: string, status: JSX.Element | string, statusId?: string) => (
+    <li class={`govuk-task-list__item${mayEdit ? ' govuk-task-list__item--with-link' : ''}`}>
+      <div class="govuk-task-list__name-and-hint">
+        {mayEdit ? (
+          <a class="govuk-link govuk-task-list__link" href={href} aria-describedby={statusId} safe>
+            {name}
+          </a>
+        ) : (
+          <span safe>{name}</span>
+        )}
+      </div>
+      <div class="govuk-task-list__status" id={statusId}>
+        {status as 'safe'}
+      </div>
+    </li>
+  );
   return (
     <Layout ctx={ctx} title={app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
       <div class="govuk-grid-row">
@@ -523,42 +542,27 @@ export function OverviewPage(props: {
           </p>
           <h2 class="govuk-heading-m">{t.sectionQuestions}</h2>
           <ul class="govuk-task-list">
-            {steps.map((step, i) => (
-              <li class="govuk-task-list__item govuk-task-list__item--with-link">
-                <div class="govuk-task-list__name-and-hint">
-                  <a
-                    class="govuk-link govuk-task-list__link"
-                    href={`${base}/${step.slug}`}
-                    aria-describedby={`step-${step.key}-status`}
-                    safe
-                  >
-                    {step.title[ctx.lang]}
-                  </a>
-                </div>
-                <div class="govuk-task-list__status" id={`step-${step.key}-status`}>
-                  {stateTag(t, props.states[i] ?? 'notStarted')}
-                </div>
-              </li>
-            ))}
+            {steps.map((step, i) =>
+              task(`${base}/${step.slug}`, step.title[ctx.lang], stateTag(t, props.states[i] ?? 'notStarted'), `step-${step.key}-status`),
+            )}
           </ul>
           <h2 class="govuk-heading-m">{t.sectionAttachments}</h2>
-          <ul class="govuk-task-list">
-            <li class="govuk-task-list__item govuk-task-list__item--with-link">
-              <div class="govuk-task-list__name-and-hint">
-                <a class="govuk-link govuk-task-list__link" href={`${base}/bilagor`}>
-                  {t.attachmentsTask}
-                </a>
-              </div>
-              <div class="govuk-task-list__status">{props.attachmentCount}</div>
-            </li>
-          </ul>
+          <ul class="govuk-task-list">{task(`${base}/bilagor`, t.attachmentsTask, String(props.attachmentCount))}</ul>
           <h2 class="govuk-heading-m">{t.sectionSubmit}</h2>
           <p class="govuk-body">
-            <a class="govuk-button" href={`${base}/skicka-in`}>
-              {t.reviewTask}
-            </a>
+            {mayEdit ? (
+              <a class="govuk-button" href={`${base}/skicka-in`}>
+                {t.reviewTask}
+              </a>
+            ) : props.maySign ? (
+              <a class="govuk-button" href={`${base}/godkann`}>
+                {t.signatoryApproveTitle}
+              </a>
+            ) : (
+              ''
+            )}
           </p>
-          {props.kept.length > 0 ? (
+          {mayEdit && props.kept.length > 0 ? (
             <>
               <h2 class="govuk-heading-m">{t.keptVersions}</h2>
               <p class="govuk-body">{t.keptVersionsIntro}</p>
@@ -588,11 +592,15 @@ export function OverviewPage(props: {
           ) : (
             ''
           )}
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${base}/radera`}>
-              {t.deleteDraft}
-            </a>
-          </p>
+          {mayEdit ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${base}/radera`}>
+                {t.deleteDraft}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
         </div>
       </div>
     </Layout>
