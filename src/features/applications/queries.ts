@@ -22,6 +22,7 @@ import {
   targetGroups,
 } from '../../db/schema/index.ts';
 import type { ApplicationResource } from '../../platform/auth/policy.ts';
+import { receivingBoard } from '../registry/rules.ts';
 import { optionsForYear } from './eligibility.ts';
 import type { ChoiceOption, DraftAnswers } from './rules.ts';
 
@@ -299,7 +300,9 @@ export async function findApplication(db: Db, id: string): Promise<ApplicationDe
   return {
     ...row,
     answers: row.answers as DraftAnswers,
-    preparingBoard: row.call.preparingBoard,
+    // A call that names no preparing board is prepared by the county board that receives its
+    // applications: its staff registered the case and must be able to open it.
+    preparingBoard: receivingBoard(row.call),
     decidingBoard: row.call.decidingBoard,
     payingBoard: row.call.payingBoard,
     attachments: row.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),

@@ -354,3 +354,28 @@ test('a visitor who is not logged in is sent to log in', async () => {
     assert.match(response.headers.get('location') ?? '', /^\/logga-in\?tillbaka=/);
   }
 });
+
+test('for a call that names no preparing board, the county board that registers an application may open its receipt', async () => {
+  const [call] = await t.database.query<{ preparing_board: string | null }>(
+    `SELECT preparing_board FROM calls WHERE slug = 'demo-ostergotland-s37a'`,
+  );
+  assert.equal(call?.preparing_board, null, 'the demo call names no preparing board');
+  const admin = await staffSession('administrator');
+  const { response } = await register(admin, {
+    ...(await postFields()),
+    callSlug: 'demo-ostergotland-s37a',
+    organisationId: await organisationId('Linköping'),
+    title: 'Flyktingguider i Linköping',
+  });
+  assert.equal(response.status, 303);
+  const location = response.headers.get('location') ?? '';
+  const receipt = await admin.get(location);
+  assert.equal(receipt.response.status, 200, 'the receipt of what was just registered');
+  const pdf = location.replace(/\/kvitto$/, '/kvitto.pdf');
+  const registry = await (await admin.get('/handlaggning/diarium?myndighet=05')).response.text();
+  assert.ok(registry.includes(`href="${pdf}"`), 'the registry links the receipt');
+  assert.equal((await admin.request(pdf)).status, 200);
+  // Another board's case officer still reads nothing of it.
+  const other = await staffSession();
+  assert.equal((await other.request(location)).status, 404);
+});

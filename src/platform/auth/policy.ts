@@ -42,6 +42,7 @@ export interface CallBoards {
   payingBoard: string | null;
 }
 
+/** `preparingBoard` is the board that receives the application: the call's named one, else the call's county board. */
 export interface ApplicationResource extends CallBoards {
   organisationId: number;
   status: 'draft' | 'submitted' | 'inPreparation' | 'decided' | 'closed';

@@ -92,13 +92,15 @@ export function readableApplications(actor: Actor): SQL {
     return ids.length > 0 ? inArray(applications.organisationId, ids) : sql`false`;
   }
   const conditions: SQL[] = [];
+  // As `ApplicationResource.preparingBoard`: a call naming no preparing board is prepared by its county's board.
+  const preparingBoard = sql`coalesce(${calls.preparingBoard}, ${calls.countyCode})`;
   for (const s of actor.staff) {
     const board = s.boardCountyCode;
-    if (s.roles.includes('caseOfficer')) conditions.push(eq(calls.preparingBoard, board));
+    if (s.roles.includes('caseOfficer')) conditions.push(eq(preparingBoard, board));
     if (s.roles.includes('decisionMaker')) conditions.push(eq(calls.decidingBoard, board));
     if (s.roles.includes('finance')) conditions.push(eq(calls.payingBoard, board));
     if (s.roles.includes('admin')) {
-      conditions.push(eq(calls.preparingBoard, board), eq(calls.decidingBoard, board), eq(calls.payingBoard, board));
+      conditions.push(eq(preparingBoard, board), eq(calls.decidingBoard, board), eq(calls.payingBoard, board));
     }
   }
   if (conditions.length === 0) return sql`false`;
