@@ -386,3 +386,13 @@ test('on an English page the message beside a field is announced as "Error:", no
   assert.ok(prefixes.length > 0, 'no message beside a field');
   assert.deepEqual(new Set(prefixes), new Set(['Error:']));
 });
+
+test('on an English page the Swedish source of a guidance text is marked as Swedish', async () => {
+  const session = await applicant();
+  session.cookies.set('lang', { value: 'en', path: '/' });
+  const id = await newDraft(session);
+  const html = await (await session.get(`/ansokningar/${id}/bakgrund`)).response.text();
+  const sources = [...html.matchAll(/<p class="bp-source">([\s\S]*?)<\/p>/g)].map((m) => m[1] ?? '');
+  assert.ok(sources.length > 1, 'the step shows no sources');
+  for (const source of sources) assert.match(source, /^Source: <span lang="sv">Länsstyrelsen[^<]*<\/span>$/);
+});

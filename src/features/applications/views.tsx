@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, formatFileSize, formatKronor } from '../../
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { TableScroll } from '../calls/parts.tsx';
+import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
 import { steps } from './form.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';
@@ -40,6 +40,18 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list.length > 0 ? list.join(' ') : undefined;
 }
 
+/** Where a guidance text comes from: a Swedish page title, so marked as Swedish on an English page. */
+function GuidanceSource({ source, lang }: { source: string; lang: Lang }): JSX.Element {
+  return (
+    <p class="bp-source">
+      {texts(lang).guidanceSource}:{' '}
+      <span lang={swedishOnly(lang)} safe>
+        {source}
+      </span>
+    </p>
+  );
+}
+
 function GuidanceAside({ guidance, id, lang }: { guidance: Guidance | undefined; id: string; lang: Lang }): JSX.Element {
   if (!guidance) return '';
   const t = texts(lang);
@@ -49,9 +61,7 @@ function GuidanceAside({ guidance, id, lang }: { guidance: Guidance | undefined;
       <p class="govuk-body-s" safe>
         {guidance.text[lang]}
       </p>
-      <p class="bp-source" safe>
-        {`${t.guidanceSource}: ${guidance.source}`}
-      </p>
+      <GuidanceSource source={guidance.source} lang={lang} />
     </aside>
   );
 }
@@ -690,9 +700,7 @@ export function StepPage(props: {
               <p class="govuk-body" safe>
                 {step.intro.text[ctx.lang]}
               </p>
-              <p class="bp-source" safe>
-                {`${t.guidanceSource}: ${step.intro.source}`}
-              </p>
+              <GuidanceSource source={step.intro.source} lang={ctx.lang} />
             </div>
           </div>
         </div>
