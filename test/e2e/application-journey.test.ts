@@ -447,6 +447,28 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assertNoProblems();
   });
 
+  test('the budget’s total follows the costs typed once they are autosaved', {
+    skip: existsSync(AUTOSAVE_SCRIPT) ? false : 'src/platform/assets/application-form.js (autosave) is not written yet',
+  }, async () => {
+    await page.goto(`${server.baseUrl}${base}/budget`);
+    const status = page.locator('[data-autosave-status]');
+    const total = page.locator('#budget-total');
+    const before = await textOf(total);
+    const travel = page.locator(`#${fieldId('cost.travel')}`);
+    await travel.fill('2 500,50 kr');
+    try {
+      await status.filter({ hasText: t.autosaveSaved }).waitFor({ state: 'visible', timeout: 10_000 });
+      const shown = await textOf(total);
+      assert.match(shown, /122\s500,50\skr/, `the total still reads "${shown}" (it read "${before}")`);
+    } finally {
+      // Back as it was, so the budget still adds up for the submission.
+      await travel.fill('');
+      await total.filter({ hasText: before }).waitFor({ timeout: 10_000 });
+      await status.filter({ hasText: t.autosaveSaved }).waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    assertNoProblems();
+  });
+
   test('saving while an autosave is under way waits for it instead of conflicting with it', {
     skip: existsSync(AUTOSAVE_SCRIPT) ? false : 'src/platform/assets/application-form.js (autosave) is not written yet',
   }, async () => {

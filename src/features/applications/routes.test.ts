@@ -396,3 +396,14 @@ test('on an English page the Swedish source of a guidance text is marked as Swed
   assert.ok(sources.length > 1, 'the step shows no sources');
   for (const source of sources) assert.match(source, /^Source: <span lang="sv">Länsstyrelsen[^<]*<\/span>$/);
 });
+
+test('autosave on the budget step answers with the total of the costs typed, for the page to show', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/budget`);
+  const response = await session.request(`/ansokningar/${id}/autospara/budget`, {
+    form: { _csrf: form.csrf, version: form.version, 'cost.personnel': '12 500,50 kr', 'cost.premises': '1 000' },
+  });
+  assert.equal(response.status, 200);
+  assert.equal(((await response.json()) as { budgetTotal?: string }).budgetTotal, '13\u00a0500,50 kr');
+});

@@ -49,6 +49,7 @@ import { texts } from './texts.ts';
 import { receiveUpload, removeAttachment } from './uploads.ts';
 import {
   AttachmentsPage,
+  budgetTotalText,
   DeleteDraftPage,
   NewApplicationPage,
   NoMembershipPage,
@@ -415,7 +416,13 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       if (!saved) return reply.code(404).send({ error: 'notFound' });
       if (!saved.result.ok) return reply.code(409).send({ error: 'conflict', version: saved.result.conflict.version });
       // Answers over their length limit were not stored: the script must not say "saved" for them.
-      return { version: saved.result.version, savedAt: saved.result.updatedAt.toISOString(), refused: saved.refusedKeys };
+      // The budget's total follows the costs typed, counted by the same rules as the saved page's.
+      return {
+        version: saved.result.version,
+        savedAt: saved.result.updatedAt.toISOString(),
+        refused: saved.refusedKeys,
+        ...(step.key === 'budget' ? { budgetTotal: budgetTotalText(saved.answers, request.lang) } : {}),
+      };
     });
   }
 

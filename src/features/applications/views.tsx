@@ -321,11 +321,19 @@ function Confirm(props: { field: ConfirmField; answers: DraftAnswers; errors: Er
   );
 }
 
-function BudgetSum({ answers, lang }: { answers: DraftAnswers; lang: Lang }): JSX.Element {
+/** The budget's total costs as shown, "–" while a cost is not a valid amount; autosave sends it to the page too. */
+export function budgetTotalText(answers: DraftAnswers, lang: Lang): string {
   const total = budgetTotal(answers);
+  return total === null ? '–' : formatKronor(total, lang);
+}
+
+function BudgetSum({ answers, lang }: { answers: DraftAnswers; lang: Lang }): JSX.Element {
   return (
     <p class="govuk-body govuk-!-font-weight-bold" id="budget-total" aria-live="polite">
-      {texts(lang).budgetTotal}: <span safe>{total === null ? '–' : formatKronor(total, lang)}</span>
+      {texts(lang).budgetTotal}:{' '}
+      <span data-budget-total safe>
+        {budgetTotalText(answers, lang)}
+      </span>
     </p>
   );
 }

@@ -44,6 +44,8 @@ function enableAutosave(form) {
         const result = await response.json();
         version.value = String(result.version);
         setStatus(status, result.refused?.length > 0 ? texts.refused : texts.saved);
+        const total = form.querySelector('[data-budget-total]');
+        if (total && typeof result.budgetTotal === 'string') total.textContent = result.budgetTotal;
       } else if (response.status === 409) {
         // Someone else saved: stop autosaving; the button shows both versions and what differs.
         stopped = true;
