@@ -42,3 +42,13 @@ test('a page made per request is gzipped when the browser takes gzip and brotli,
   const brOnly = await get('/utlysningar', 'br');
   assert.equal(brOnly.headers['content-encoding'], 'br');
 });
+
+test('a page made per request is compressed in one go and sent with its length, not streamed in chunks', async () => {
+  // The glossary is one of the largest pages (about 34 KB before compression).
+  const page = await get('/ordlista', 'gzip, deflate, br');
+  assert.equal(page.statusCode, 200);
+  assert.ok(gunzipSync(page.rawPayload).length > 16 * 1024, 'the glossary is larger than the plugin’s own inline limit');
+  assert.equal(page.headers['content-encoding'], 'gzip');
+  assert.equal(page.headers['transfer-encoding'], undefined);
+  assert.equal(Number(page.headers['content-length']), page.rawPayload.length);
+});
