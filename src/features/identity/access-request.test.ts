@@ -84,3 +84,24 @@ test('an answer to an access request sent without a decision, or too long, is ke
   const [row] = await app.database.query<{ status: string }>('SELECT status FROM access_requests WHERE id = $1', [Number(id)]);
   assert.equal(row?.status, 'pending');
 });
+
+test('a decision on an access request that was answered meanwhile says so instead of "saved"', async () => {
+  const newcomer = await loggedIn('ny-sokande');
+  const page = await (await newcomer.get('/mina-sidor/behorighet')).response.text();
+  const organisationId = /<option value="(\d+)"[^>]*>Motala</.exec(page)?.[1] ?? '';
+  await newcomer.post('/mina-sidor/behorighet', { _csrf: hiddenInput(page, '_csrf'), organisationId, roles: 'applicant', motivation: '' });
+
+  // The same administrator in two tabs, both opened before either decision.
+  const admin = await loggedIn('administrator', true);
+  const list = await (await admin.get('/handlaggning/behorigheter')).response.text();
+  const [, action, id] = /action="(\/handlaggning\/behorigheter\/(\d+))"/.exec(list) ?? [];
+  assert.ok(action && id, 'no pending request');
+  const approved = await admin.post(action, { _csrf: hiddenInput(list, '_csrf'), decision: 'approve', answer: '' });
+  assert.match(await approved.response.text(), /Beslutet är sparat\./);
+  const refused = await admin.post(action, { _csrf: hiddenInput(list, '_csrf'), decision: 'refuse', answer: 'Nej' });
+  const html = await refused.response.text();
+  assert.doesNotMatch(html, /Beslutet är sparat\./);
+  assert.match(html, /Begäran hade redan besvarats, så ditt beslut sparades inte\./);
+  const [row] = await app.database.query<{ status: string }>('SELECT status FROM access_requests WHERE id = $1', [Number(id)]);
+  assert.equal(row?.status, 'approved');
+});

@@ -419,12 +419,11 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
   app.get('/handlaggning/behorigheter', { config: { requiresLogin: true } }, async (request, reply) => {
     const boards = adminBoards(request.actor);
     if (boards.length === 0) throw forbidden();
-    const { sparat } = z.object({ sparat: z.string().optional() }).parse(request.query);
+    const t = texts(request.lang);
+    const { sparat } = z.object({ sparat: z.enum(['1', 'redan']).optional().catch(undefined) }).parse(request.query);
+    const notice = sparat === '1' ? t.decisionSaved : sparat === 'redan' ? t.alreadyDecided : null;
     const requests = await listPendingAccessRequests(db, boards);
-    return sendHtml(
-      reply,
-      <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} saved={sparat === '1'} failed={null} />,
-    );
+    return sendHtml(reply, <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} notice={notice} failed={null} />);
   });
 
   app.post<{ Params: { id: string } }>('/handlaggning/behorigheter/:id', { config: { requiresLogin: true } }, async (request, reply) => {
@@ -444,11 +443,12 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
       const requests = await listPendingAccessRequests(db, adminBoards(actor));
       return sendHtml(
         reply,
-        <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} saved={false} failed={{ id, ...typed, errors }} />,
+        <AccessRequestsAdminView ctx={pageContext(request, reply)} requests={requests} notice={null} failed={{ id, ...typed, errors }} />,
         400,
       );
     }
-    await db.transaction((tx) =>
+    // Another administrator (or another tab) may have answered the request meanwhile: theirs stands.
+    const decided = await db.transaction((tx) =>
       decideAccessRequest(tx, {
         id,
         approve: typed.decision === 'approve',
@@ -457,6 +457,6 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
         now: new Date(),
       }),
     );
-    return reply.redirect('/handlaggning/behorigheter?sparat=1', 303);
+    return reply.redirect(`/handlaggning/behorigheter?sparat=${decided ? '1' : 'redan'}`, 303);
   });
 };

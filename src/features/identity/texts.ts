@@ -114,6 +114,7 @@ export const texts = defineTexts({
     decisionError: 'Välj godkänn eller avslå',
     answerTooLong: (max: number) => `Meddelandet får vara högst ${formatInteger(max, 'sv')} tecken`,
     decisionSaved: 'Beslutet är sparat.',
+    alreadyDecided: 'Begäran hade redan besvarats, så ditt beslut sparades inte. Det tidigare beslutet gäller.',
   },
   en: {
     loginTitle: 'Log in',
@@ -227,5 +228,6 @@ export const texts = defineTexts({
     decisionError: 'Choose approve or refuse',
     answerTooLong: (max: number) => `The message must be ${formatInteger(max, 'en')} characters or fewer`,
     decisionSaved: 'The decision has been saved.',
+    alreadyDecided: 'The request had already been answered, so your decision was not saved. The earlier decision stands.',
   },
 });

@@ -434,7 +434,7 @@ export function AccessRequestsAdminView(props: {
     requestedRoles: string[];
     motivation: string | null;
   }[];
-  saved: boolean;
+  notice: string | null;
   /** The request whose form was sent with errors, and what was typed in it. */
   failed: { id: number; decision: string; answer: string; errors: DecisionErrors } | null;
 }): JSX.Element {
@@ -445,7 +445,7 @@ export function AccessRequestsAdminView(props: {
     <Layout ctx={props.ctx} title={t.adminTitle} breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}>
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.adminTitle}</h1>
-      {props.saved ? <Notice text={t.decisionSaved} /> : ''}
+      {props.notice ? <Notice text={props.notice} /> : ''}
       {props.requests.length === 0 ? <p class="govuk-body">{t.noPendingRequests}</p> : ''}
       <div>
         {props.requests.map((r) => {
