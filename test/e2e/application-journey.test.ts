@@ -650,4 +650,32 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     }
     assertNoProblems();
   });
+
+  test('at 320 px wide, the staff start page and the registry holding the application reflow', async () => {
+    const staff = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'sv-SE' });
+    try {
+      const staffPage = await staff.newPage();
+      await staffPage.goto(`${server.baseUrl}/logga-in/personal?tillbaka=${encodeURIComponent('/handlaggning')}`);
+      await staffPage.locator('#persona-administrator').check();
+      await Promise.all([
+        staffPage.waitForURL((url) => url.pathname === '/handlaggning'),
+        staffPage.getByRole('button', { name: idp.submit }).click(),
+      ]);
+      for (const path of ['/handlaggning', '/handlaggning/diarium?myndighet=05']) {
+        await staffPage.goto(`${server.baseUrl}${path}`);
+        if (path.includes('diarium'))
+          assert.ok((await textOf(staffPage.locator('main'))).includes(registryNumber), 'the registry lacks the case');
+        const { page: pageWidth, window: windowWidth } = await staffPage
+          .locator('html')
+          .evaluate((html: DomElement & { scrollWidth: number; clientWidth: number }) => ({
+            page: html.scrollWidth,
+            window: html.clientWidth,
+          }));
+        if (pageWidth > windowWidth) problems.push(`${path}: the page is ${pageWidth} px wide in a ${windowWidth} px window`);
+      }
+    } finally {
+      await staff.close();
+    }
+    assertNoProblems();
+  });
 });

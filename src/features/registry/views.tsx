@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, stockholmDateOf } from '../../platform/form
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { TableScroll } from '../calls/parts.tsx';
 import type { DocumentKind, RegistryCaseRow } from './queries.ts';
 import type { ReceivedChannel } from './rules.ts';
 import { registryTexts } from './texts.ts';
@@ -62,55 +63,57 @@ function CaseEntry({ entry, t, ctx }: { entry: RegistryCaseRow; t: T; ctx: PageC
           ''
         )}
       </p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-visually-hidden" safe>
-          {t.documentsOf(entry.registryNumber)}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t.colDocumentNumber}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colReceived}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colSender}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colKind}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colDescription}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t.colLate}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {entry.documents.map((d) => (
+      <TableScroll label={t.documentsOf(entry.registryNumber)}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden" safe>
+            {t.documentsOf(entry.registryNumber)}
+          </caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell" safe>
-                {String(d.documentNumber)}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {formatDateTime(d.receivedAt, ctx.lang)}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {d.sender}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {kindName(t, d.kind)}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {d.description}
-              </td>
-              <td class="govuk-table__cell">{d.isLate ? <strong class="govuk-tag govuk-tag--orange">{t.lateYes}</strong> : t.lateNo}</td>
+              <th scope="col" class="govuk-table__header">
+                {t.colDocumentNumber}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colReceived}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colSender}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colKind}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colDescription}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t.colLate}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {entry.documents.map((d) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell" safe>
+                  {String(d.documentNumber)}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {formatDateTime(d.receivedAt, ctx.lang)}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {d.sender}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {kindName(t, d.kind)}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {d.description}
+                </td>
+                <td class="govuk-table__cell">{d.isLate ? <strong class="govuk-tag govuk-tag--orange">{t.lateYes}</strong> : t.lateNo}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
