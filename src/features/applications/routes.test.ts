@@ -7,7 +7,8 @@ import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from './te
 
 let t: Awaited<ReturnType<typeof startIdentityApp>>;
 before(async () => {
-  t = await startIdentityApp();
+  // Each test logs in afresh, more often than the per-minute login limit allows one address.
+  t = await startIdentityApp({ RATE_LIMIT_LOGIN_MAX: '1000' });
 });
 after(() => t.close());
 
