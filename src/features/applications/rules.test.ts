@@ -137,6 +137,12 @@ test('a step is not started, in progress or complete', () => {
   assert.equal(stepState(aims, { aims: 'Syfte', goals: 'Mål' }, options), 'complete');
 });
 
+test('a step of optional questions is not started in a new draft, and complete once saved', () => {
+  const cooperation = step('samverkan');
+  assert.equal(stepState(cooperation, {}, options), 'notStarted');
+  assert.equal(stepState(cooperation, readFields(cooperation.fields, {}), options), 'complete');
+});
+
 test('a crafted post cannot store answers the form does not define', () => {
   assert.deepEqual(mergeAnswers({ title: 'A' }, { title: 'B', isAdmin: 'yes', status: 'submitted' }), { title: 'B' });
 });

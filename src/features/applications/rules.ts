@@ -295,9 +295,13 @@ function hasAnyAnswer(step: Step, answers: DraftAnswers): boolean {
   });
 }
 
-/** For the task list: a step is complete when it has no errors, not started when it has no answers. */
+/**
+ * For the task list: a step is complete once saved without errors, not started while it has no
+ * answers. A step whose questions are all optional (the partners) is not complete before it was saved.
+ */
 export function stepState(step: Step, answers: DraftAnswers, options: ChoiceOptions): StepState {
-  if (validateStep(step, answers, options).length === 0) return 'complete';
+  const saved = step.fields.some((f) => f.key in answers);
+  if (saved && validateStep(step, answers, options).length === 0) return 'complete';
   return hasAnyAnswer(step, answers) ? 'inProgress' : 'notStarted';
 }
 
