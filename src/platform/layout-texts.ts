@@ -23,6 +23,7 @@ export const layoutTexts = defineTexts({
     footerLicence:
       'Bidragsportalen är öppen källkod. Innehållet kommer från länsstyrelsernas publicerade sidor; varje uppgift anger sin källa.',
     titleSuffix: 'Bidragsportalen',
+    titleErrorPrefix: 'Fel: ',
   },
   en: {
     serviceName: 'Bidragsportalen',
@@ -45,5 +46,6 @@ export const layoutTexts = defineTexts({
     footerOpenData: 'Open data',
     footerLicence: 'Bidragsportalen is open source. Content comes from the county boards’ published pages; each item names its source.',
     titleSuffix: 'Bidragsportalen',
+    titleErrorPrefix: 'Error: ',
   },
 });

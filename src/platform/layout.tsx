@@ -12,6 +12,8 @@ interface LayoutProps {
   ctx: PageContext;
   /** The page's own title; " – Bidragsportalen" is added. */
   title: string;
+  /** A form shown again with its errors: the title starts "Fel: ", the first thing a screen reader says. */
+  hasErrors?: boolean;
   breadcrumbs?: Crumb[];
   /** Marks the current section in the service navigation. */
   section?: 'programmes' | 'calls' | 'projects' | 'statistics' | 'guidance';
@@ -22,7 +24,7 @@ function withReturn(path: string, url: string): string {
   return `${path}?tillbaka=${encodeURIComponent(url)}`;
 }
 
-export function Layout({ ctx, title, breadcrumbs, section, children }: LayoutProps): JSX.Element {
+export function Layout({ ctx, title, hasErrors, breadcrumbs, section, children }: LayoutProps): JSX.Element {
   const t = layoutTexts(ctx.lang);
   const nav = [
     { key: 'programmes', href: '/bidrag', text: t.navProgrammes },
@@ -38,7 +40,7 @@ export function Layout({ ctx, title, breadcrumbs, section, children }: LayoutPro
       <html lang={ctx.lang} class="govuk-template govuk-template--rendered">
         <head>
           <meta charset="utf-8" />
-          <title safe>{`${title} – ${t.titleSuffix}`}</title>
+          <title safe>{`${hasErrors ? t.titleErrorPrefix : ''}${title} – ${t.titleSuffix}`}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
           <meta name="theme-color" content="#0b4f6c" />
           <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />

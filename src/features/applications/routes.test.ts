@@ -408,3 +408,17 @@ test('autosave on the budget step answers with the total of the costs typed, for
   assert.equal(response.status, 200);
   assert.equal(((await response.json()) as { budgetTotal?: string }).budgetTotal, '13\u00a0500,50 kr');
 });
+
+test('a form shown again with its errors says so first in its title, in the page language', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const titleOf = async () => {
+    const form = await formOf(session, `/ansokningar/${id}/insatsen`);
+    assert.doesNotMatch(/<title>([^<]*)<\/title>/.exec(form.html)?.[1] ?? '', /^(Fel|Error):/);
+    const sent = await session.post(`/ansokningar/${id}/insatsen`, { _csrf: form.csrf, version: form.version, action: 'next' });
+    return /<title>([^<]*)<\/title>/.exec(await sent.response.text())?.[1];
+  };
+  assert.equal(await titleOf(), 'Fel: Insatsen – Ansökan utan namn – Bidragsportalen');
+  session.cookies.set('lang', { value: 'en', path: '/' });
+  assert.equal(await titleOf(), 'Error: The project – Untitled application – Bidragsportalen');
+});

@@ -401,7 +401,12 @@ export function NewApplicationPage(props: {
   const t = texts(props.ctx.lang);
   const errors = errorMap(props.errors);
   return (
-    <Layout ctx={props.ctx} title={t.newTitle} breadcrumbs={[{ text: t.myPages, href: '/mina-sidor' }, { text: t.newTitle }]}>
+    <Layout
+      ctx={props.ctx}
+      hasErrors={props.errors.length > 0}
+      title={t.newTitle}
+      breadcrumbs={[{ text: t.myPages, href: '/mina-sidor' }, { text: t.newTitle }]}
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary title={t.errorSummary} errors={props.errors} />
@@ -652,6 +657,7 @@ export function StepPage(props: {
   return (
     <Layout
       ctx={ctx}
+      hasErrors={props.errors.length > 0}
       title={`${step.title[ctx.lang]} – ${app.title || t.untitled}`}
       breadcrumbs={appCrumbs(ctx, app, step.title[ctx.lang])}
     >
@@ -915,7 +921,12 @@ export function AttachmentsPage(props: {
   const base = `/ansokningar/${app.id}`;
   const kinds: Attachment['kind'][] = ['signatoryCertificate', 'partnerCertificate', 'projectPlan', 'other'];
   return (
-    <Layout ctx={ctx} title={`${t.attachmentsTitle} – ${app.title || t.untitled}`} breadcrumbs={appCrumbs(ctx, app, t.attachmentsTitle)}>
+    <Layout
+      ctx={ctx}
+      hasErrors={props.errors.length > 0}
+      title={`${t.attachmentsTitle} – ${app.title || t.untitled}`}
+      breadcrumbs={appCrumbs(ctx, app, t.attachmentsTitle)}
+    >
       <a href={base} class="govuk-back-link">
         {t.back}
       </a>
@@ -1101,7 +1112,12 @@ export function ReviewPage(props: {
     none: t.signatoryNone,
   }[props.signatory.kind];
   return (
-    <Layout ctx={ctx} title={`${t.reviewTitle} – ${app.title || t.untitled}`} breadcrumbs={appCrumbs(ctx, app, t.reviewTitle)}>
+    <Layout
+      ctx={ctx}
+      hasErrors={props.problems.length > 0}
+      title={`${t.reviewTitle} – ${app.title || t.untitled}`}
+      breadcrumbs={appCrumbs(ctx, app, t.reviewTitle)}
+    >
       <a href={base} class="govuk-back-link">
         {t.back}
       </a>
@@ -1194,7 +1210,12 @@ export function SignatoryPage(props: {
   const t = texts(ctx.lang);
   const base = `/ansokningar/${app.id}`;
   return (
-    <Layout ctx={ctx} title={t.signatoryApproveTitle} breadcrumbs={appCrumbs(ctx, app, t.signatoryApproveTitle)}>
+    <Layout
+      ctx={ctx}
+      hasErrors={props.errors.length > 0}
+      title={t.signatoryApproveTitle}
+      breadcrumbs={appCrumbs(ctx, app, t.signatoryApproveTitle)}
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary title={t.errorSummary} errors={props.errors} />
@@ -1262,7 +1283,12 @@ export function SubmittedPage(props: {
   // Files sent with a supplement are listed under it, not among the files the application was submitted with.
   const original = props.files.filter((f) => !app.supplementFileIds.includes(f.id));
   return (
-    <Layout ctx={ctx} title={props.justSubmitted ? t.receiptTitle : app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
+    <Layout
+      ctx={ctx}
+      hasErrors={props.errors.length > 0}
+      title={props.justSubmitted ? t.receiptTitle : app.title || t.untitled}
+      breadcrumbs={appCrumbs(ctx, app)}
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary title={t.errorSummary} errors={props.errors} />

@@ -126,7 +126,12 @@ export function OrganisationPicker(props: {
   const t = texts(props.ctx.lang);
   const errors = props.error ? [{ text: t.pickerError, href: `#organisation-${props.memberships[0]?.organisationId ?? ''}` }] : [];
   return (
-    <Layout ctx={props.ctx} title={t.pickerTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.pickerTitle }]}>
+    <Layout
+      ctx={props.ctx}
+      hasErrors={errors.length > 0}
+      title={t.pickerTitle}
+      breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.pickerTitle }]}
+    >
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <form method="post" action="/mina-sidor/organisation" novalidate>
         <Csrf ctx={props.ctx} />
@@ -178,7 +183,12 @@ export function ProfileView(props: {
   const pnrText: string = props.personalIdentityNumber ? maskPersonalIdentityNumber(props.personalIdentityNumber) : t.notStated;
   const emailText: string = props.email ? `${props.email} (${props.emailVerified ? t.emailVerified : t.emailNotVerified})` : t.notStated;
   return (
-    <Layout ctx={props.ctx} title={t.profileTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.profileTitle }]}>
+    <Layout
+      ctx={props.ctx}
+      hasErrors={errors.length > 0}
+      title={t.profileTitle}
+      breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.profileTitle }]}
+    >
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.profileTitle}</h1>
       {props.restored ? <Notice text={t.restoredNotice} /> : ''}
@@ -274,7 +284,12 @@ export function AccessRequestView(props: {
   const errors = [props.errors.organisation, props.errors.roles, props.errors.motivation].filter((e): e is FormError => e !== undefined);
   const statusText: Record<string, string> = { pending: t.requestPending, approved: t.requestApproved, refused: t.requestRefused };
   return (
-    <Layout ctx={props.ctx} title={t.accessTitle} breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.accessTitle }]}>
+    <Layout
+      ctx={props.ctx}
+      hasErrors={errors.length > 0}
+      title={t.accessTitle}
+      breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.accessTitle }]}
+    >
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.accessTitle}</h1>
       {props.sent ? <Notice text={t.requestSent} /> : ''}
@@ -452,7 +467,12 @@ export function AccessRequestsAdminView(props: {
   const failed = props.failed;
   const errors = [failed?.errors.decision, failed?.errors.answer].filter((e): e is FormError => e !== undefined);
   return (
-    <Layout ctx={props.ctx} title={t.adminTitle} breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}>
+    <Layout
+      ctx={props.ctx}
+      hasErrors={errors.length > 0}
+      title={t.adminTitle}
+      breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}
+    >
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1 class="govuk-heading-l">{t.adminTitle}</h1>
       {props.notice ? <Notice text={props.notice} /> : ''}

@@ -282,7 +282,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
   const counties = [...new Set(props.organisations.map((o) => o.countyName))];
   const inputClass = (id: string, width: string) => `govuk-input ${width}${err(id) ? ' govuk-input--error' : ''}`;
   return (
-    <Layout ctx={ctx} title={t.registerTitle} breadcrumbs={staffCrumbs(t, t.registerTitle)}>
+    <Layout ctx={ctx} hasErrors={props.errors.length > 0} title={t.registerTitle} breadcrumbs={staffCrumbs(t, t.registerTitle)}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary title={t.errorSummary} errors={props.errors} />

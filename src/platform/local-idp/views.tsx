@@ -16,7 +16,7 @@ export function PersonaLoginPage(props: {
 }): JSX.Element {
   const t = localIdpTexts(props.ctx.lang);
   return (
-    <Layout ctx={props.ctx} title={t.title}>
+    <Layout ctx={props.ctx} hasErrors={props.missingChoice} title={t.title}>
       {props.missingChoice ? (
         <div class="govuk-error-summary" data-module="govuk-error-summary">
           <div role="alert">
