@@ -456,3 +456,14 @@ test('a step lists its errors in page order: a budget row by its own key, a tabl
     ],
   );
 });
+
+test('the amount applied for must be more than 0 kronor already on the budget step, as at submission', () => {
+  const budget = step('budget');
+  const errors = validateStep(budget, { 'cost.personnel': '0', amountApplied: '0 kr' }, options);
+  assert.deepEqual(
+    errors.map((e) => `${e.key}:${e.code}`),
+    ['amountApplied:amountNotPositive'],
+  );
+  assert.equal(answerErrorText(errors[0]!, {}, 'sv'), 'Sökt belopp måste vara större än 0 kronor.');
+  assert.equal(stepState(budget, { 'cost.personnel': '0', amountApplied: '0' }, options), 'inProgress');
+});

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'tooLong'
   | 'invalidDate'
   | 'invalidAmount'
+  | 'amountNotPositive'
   | 'invalidEmail'
   | 'invalidOrgNumber'
   | 'invalidChoice'
@@ -221,7 +222,12 @@ function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions
       const value = textAnswer(answers, field.key);
       if (value.trim() === '') return field.required ? [{ key: field.key, code: 'required' }] : [];
       if (field.kind === 'date') return parseDate(value) ? [] : [{ key: field.key, code: 'invalidDate' }];
-      if (field.kind === 'amount') return parseKronor(value) === null ? [{ key: field.key, code: 'invalidAmount' }] : [];
+      if (field.kind === 'amount') {
+        const ore = parseKronor(value);
+        if (ore === null) return [{ key: field.key, code: 'invalidAmount' }];
+        // A required amount is the amount applied for: 0 kr is no application (eligibility says the same at submission).
+        return field.required && ore === 0 ? [{ key: field.key, code: 'amountNotPositive' }] : [];
+      }
       return value.length > field.maxLength ? [{ key: field.key, code: 'tooLong', max: field.maxLength }] : [];
     }
   }

@@ -172,6 +172,7 @@ export const texts = defineTexts({
     errInvalidDate: (name: string) =>
       `${capitalise(name)} måste vara ett riktigt datum, skrivet som år-månad-dag, till exempel 2026-09-01.`,
     errInvalidAmount: (name: string) => `${capitalise(name)} måste vara ett belopp i kronor, till exempel 125 000.`,
+    errAmountNotPositive: (name: string) => `${capitalise(name)} måste vara större än 0 kronor.`,
     errInvalidEmail: (name: string) => `Skriv ${name} i rätt format, till exempel namn@kommun.se.`,
     errInvalidOrgNumber: (name: string) => `${capitalise(name)} är inte giltigt. Skriv det med 10 siffror, till exempel 212000-0142.`,
     errInvalidChoice: (name: string) => `Välj ${name} bland alternativen i listan.`,
@@ -385,6 +386,7 @@ export const texts = defineTexts({
     errTooLong: (name: string, max: number) => `${capitalise(name)} must be ${formatInteger(max, 'en')} characters or fewer.`,
     errInvalidDate: (name: string) => `${capitalise(name)} must be a real date, written as year-month-day, for example 2026-09-01.`,
     errInvalidAmount: (name: string) => `${capitalise(name)} must be an amount in kronor, for example 125 000.`,
+    errAmountNotPositive: (name: string) => `${capitalise(name)} must be more than 0 kronor.`,
     errInvalidEmail: (name: string) => `Enter ${name} in the correct format, for example name@kommun.se.`,
     errInvalidOrgNumber: (name: string) => `${capitalise(name)} is not valid. Write it as 10 digits, for example 212000-0142.`,
     errInvalidChoice: (name: string) => `Choose ${name} from the options in the list.`,
