@@ -441,7 +441,12 @@ export function StaffStartView(props: {
         <ScrollingTable
           caption={t.staffApplicationsCaption}
           headers={[t.colTitle, t.colOrganisation, t.colCall, t.colStatus]}
-          rows={props.applications.map((a) => [a.title || t.untitled, a.organisationName, a.callTitle, statusName(t, a.status)])}
+          rows={props.applications.map((a) => [
+            { href: `/handlaggning/ansokningar/${a.id}/kvitto`, text: a.title || t.untitled },
+            a.organisationName,
+            a.callTitle,
+            statusName(t, a.status),
+          ])}
         />
       )}
     </Layout>

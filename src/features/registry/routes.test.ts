@@ -379,3 +379,11 @@ test('for a call that names no preparing board, the county board that registers 
   const other = await staffSession();
   assert.equal((await other.request(location)).status, 404);
 });
+
+test('the staff start page links each application the staff member reaches to its page', async () => {
+  const officer = await staffSession();
+  const start = await (await officer.get('/handlaggning')).response.text();
+  const links = [...start.matchAll(/href="(\/handlaggning\/ansokningar\/[0-9a-f-]{36}\/kvitto)"/g)].map((m) => m[1] ?? '');
+  assert.ok(links.length > 0, 'the start page lists no application as a link');
+  for (const link of links) assert.equal((await officer.request(link)).status, 200, link);
+});
