@@ -422,3 +422,53 @@ test('a form shown again with its errors says so first in its title, in the page
   session.cookies.set('lang', { value: 'en', path: '/' });
   assert.equal(await titleOf(), 'Error: The project – Untitled application – Bidragsportalen');
 });
+
+test('removing or using a kept version says what happened to it, and a draft saved meanwhile is not overwritten', async () => {
+  const first = await applicant();
+  const id = await newDraft(first);
+  const second = await applicant();
+  // Two conflicting saves from the second person: two kept versions.
+  for (const title of ['Version B1', 'Version B2']) {
+    const a = await formOf(first, `/ansokningar/${id}/insatsen`);
+    const b = await formOf(second, `/ansokningar/${id}/insatsen`);
+    await first.post(`/ansokningar/${id}/insatsen`, { _csrf: a.csrf, version: a.version, action: 'save', title: `A före ${title}` });
+    await second.request(`/ansokningar/${id}/insatsen`, { form: { _csrf: b.csrf, version: b.version, action: 'save', title } });
+  }
+  const overview = await (await first.get(`/ansokningar/${id}`)).response.text();
+  const kept = [...overview.matchAll(/action="(\/ansokningar\/[0-9a-f-]{36}\/versioner\/\d+)"/g)].map((m) => m[1] ?? '');
+  assert.equal(kept.length, 2);
+  const noticeOf = (html: string) => /<div class="govuk-inset-text"><span>([^<]*)<\/span>/.exec(html)?.[1];
+
+  const removed = await first.post(kept[0]!, {
+    _csrf: hiddenInput(overview, '_csrf'),
+    version: hiddenInput(overview, 'version'),
+    action: 'discard',
+  });
+  assert.equal(noticeOf(await removed.response.text()), 'Den sparade versionen är borttagen. Utkastet är oförändrat.');
+
+  // The overview was opened before someone saved: using the version must not overwrite that save.
+  const a = await formOf(first, `/ansokningar/${id}/insatsen`);
+  await first.post(`/ansokningar/${id}/insatsen`, { _csrf: a.csrf, version: a.version, action: 'save', title: 'Senaste' });
+  const stale = await first.post(kept[1]!, {
+    _csrf: hiddenInput(overview, '_csrf'),
+    version: hiddenInput(overview, 'version'),
+    action: 'use',
+  });
+  assert.equal(
+    noticeOf(await stale.response.text()),
+    'Någon sparade utkastet nyss, så versionen användes inte. Titta på utkastet och försök igen.',
+  );
+  const [row] = await t.database.query<{ title: string }>('SELECT title FROM applications WHERE id = $1', [id]);
+  assert.equal(row?.title, 'Senaste');
+
+  const [remaining] = await t.database.query<{ title: string }>(
+    `SELECT answers->>'title' AS title FROM draft_conflicts WHERE application_id = $1`,
+    [id],
+  );
+  const fresh = await (await first.get(`/ansokningar/${id}`)).response.text();
+  const used = await first.post(kept[1]!, { _csrf: hiddenInput(fresh, '_csrf'), version: hiddenInput(fresh, 'version'), action: 'use' });
+  assert.equal(noticeOf(await used.response.text()), 'Den sparade versionen används nu i utkastet.');
+  const [after] = await t.database.query<{ title: string }>('SELECT title FROM applications WHERE id = $1', [id]);
+  assert.equal(after?.title, remaining?.title);
+  assert.match(after?.title ?? '', /^Version B/);
+});

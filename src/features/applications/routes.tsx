@@ -435,7 +435,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const kept = (await listDraftConflicts(db, detail.id)).find((k) => k.id === conflictId);
     if (!kept) return sendNotFound(request, reply);
     const t = texts(request.lang);
-    await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx) => {
       if (body.data.action === 'use') {
         const result = await saveDraft(tx, {
           id: detail.id,
@@ -444,11 +444,13 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
           personId: personId(request.actor),
           now: new Date(),
         });
-        if (!result.ok) return;
+        // Saved over by someone meanwhile: the kept version stays, to be looked at again.
+        if (!result.ok) return t.keptVersionConflict;
       }
       await discardDraftConflict(tx, detail.id, conflictId);
+      return body.data.action === 'use' ? t.keptVersionUsed : t.keptVersionRemoved;
     });
-    request.session.set('flash', body.data.action === 'use' ? t.saved : t.draftDeleted);
+    request.session.set('flash', outcome);
     return reply.redirect(`/ansokningar/${detail.id}`, 303);
   });
 
