@@ -12,8 +12,8 @@ import { findOrganisation } from '../identity/queries.ts';
 import { boardName as findBoardName, openCase } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { statisticsPath } from '../statistics/rules.ts';
-import { type EligibilityFailure, organisationInCallCounty, organisationMayApply } from './eligibility.ts';
-import { type CallForApplying, findApplication, findCallBySlug, insertAttachment } from './queries.ts';
+import { type EligibilityFailure, refusalToApply } from './eligibility.ts';
+import { findApplication, findCallBySlug, insertAttachment } from './queries.ts';
 import { type DraftAnswers, parseKronor } from './rules.ts';
 import { isLateOn, serialiseSnapshot, snapshotContent } from './snapshot.ts';
 import { checkAndStoreFile, type StoredUpload, type FileProblemCode as UploadProblemCode } from './uploads.ts';
@@ -86,34 +86,6 @@ function snapshotAnswers(answers: StatedAnswers): DraftAnswers {
   return frozen;
 }
 
-/** The eligibility rules a received application can be held to: who may apply, and in which county. */
-function organisationProblem(
-  call: CallForApplying,
-  organisation: { kind: 'municipality' | 'municipalFederation'; countyCode: string; name: string },
-): RegistrationProblem | null {
-  if (!organisationMayApply({ eligibleKinds: call.eligibleKinds }, organisation).ok) {
-    return {
-      field: 'organisationId',
-      code: 'notEligible',
-      failure: {
-        field: 'organisation',
-        code: 'kindNotEligible',
-        kind: organisation.kind,
-        programmeCode: call.programmeCode,
-        eligibleKinds: call.eligibleKinds,
-      },
-    };
-  }
-  if (!organisationInCallCounty(call, organisation).ok) {
-    return {
-      field: 'organisationId',
-      code: 'notEligible',
-      failure: { field: 'organisation', code: 'outsideCallCounty', organisationName: organisation.name },
-    };
-  }
-  return null;
-}
-
 async function earlierRegistration(db: Db, key: string) {
   const [seen] = await db.select({ result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
   const id = seen?.result.applicationId;
@@ -157,8 +129,9 @@ export async function registerReceivedApplication(
   const problems = checkStatedAnswers(input.answers, input.receivedAt, input.now);
   if (!organisation) problems.push({ field: 'organisationId', code: 'organisationUnknown' });
   else {
-    const problem = organisationProblem(call, organisation);
-    if (problem) problems.push(problem);
+    // A received application is held to who may apply and in which county, as the e-service is.
+    const failure = refusalToApply(call, organisation);
+    if (failure) problems.push({ field: 'organisationId', code: 'notEligible', failure });
   }
   const applicationId = randomUUID();
   // Every document is checked (and stored, to be removed again on any problem) so that all
