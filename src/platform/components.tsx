@@ -5,8 +5,8 @@ import type { PageContext } from './page-context.ts';
 // Small view pieces with no domain knowledge, shared by every feature's pages.
 
 const texts = defineTexts({
-  sv: { notStated: 'Uppgift saknas', errorPrefix: 'Fel:' },
-  en: { notStated: 'Not stated', errorPrefix: 'Error:' },
+  sv: { notStated: 'Uppgift saknas', errorPrefix: 'Fel:', errorSummaryTitle: 'Det finns ett problem' },
+  en: { notStated: 'Not stated', errorPrefix: 'Error:', errorSummaryTitle: 'There is a problem' },
 });
 
 /** An amount in öre as kronor, or "Uppgift saknas" when the source gives none. */
@@ -25,14 +25,13 @@ export interface FormError {
   href: string;
 }
 
-export function ErrorSummary({ title, errors }: { title: string; errors: FormError[] }): JSX.Element {
+/** The GOV.UK error summary; its title is the same on every form of the service. */
+export function ErrorSummary({ errors, lang }: { errors: FormError[]; lang: Lang }): JSX.Element {
   if (errors.length === 0) return '';
   return (
     <div class="govuk-error-summary" data-module="govuk-error-summary">
       <div role="alert">
-        <h2 class="govuk-error-summary__title" safe>
-          {title}
-        </h2>
+        <h2 class="govuk-error-summary__title">{texts(lang).errorSummaryTitle}</h2>
         <div class="govuk-error-summary__body">
           <ul class="govuk-list govuk-error-summary__list">
             {errors.map((e) => (

@@ -409,7 +409,7 @@ export function NewApplicationPage(props: {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <ErrorSummary errors={props.errors} lang={props.ctx.lang} />
           <span class="govuk-caption-l" safe>
             {props.call.title}
           </span>
@@ -666,7 +666,7 @@ export function StepPage(props: {
       </a>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.conflict ? (
             <div class="govuk-notification-banner" role="alert" aria-labelledby="conflict-title" data-module="govuk-notification-banner">
               <div class="govuk-notification-banner__header">
@@ -932,7 +932,7 @@ export function AttachmentsPage(props: {
       </a>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.notice ? <Notice text={props.notice} /> : ''}
           <h1 class="govuk-heading-l">{t.attachmentsTitle}</h1>
           <p class="govuk-body">{t.attachmentsIntro}</p>
@@ -1123,7 +1123,7 @@ export function ReviewPage(props: {
       </a>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.problems} />
+          <ErrorSummary errors={props.problems} lang={ctx.lang} />
           {props.notice ? <Notice text={props.notice} /> : ''}
           <h1 class="govuk-heading-l">{t.reviewTitle}</h1>
           <CallBanner banner={props.banner} lang={ctx.lang} />
@@ -1218,7 +1218,7 @@ export function SignatoryPage(props: {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.approved ? <Notice text={t.signatoryApproved2} /> : ''}
           <h1 class="govuk-heading-l">{t.signatoryApproveTitle}</h1>
           <p class="govuk-body">{t.signatoryApproveIntro}</p>
@@ -1291,7 +1291,7 @@ export function SubmittedPage(props: {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.notice ? <Notice text={props.notice} /> : ''}
           {props.justSubmitted ? (
             <div class="govuk-panel govuk-panel--confirmation">

@@ -132,7 +132,7 @@ export function OrganisationPicker(props: {
       title={t.pickerTitle}
       breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.pickerTitle }]}
     >
-      <ErrorSummary title={t.errorSummary} errors={errors} />
+      <ErrorSummary errors={errors} lang={props.ctx.lang} />
       <form method="post" action="/mina-sidor/organisation" novalidate>
         <Csrf ctx={props.ctx} />
         <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
@@ -189,7 +189,7 @@ export function ProfileView(props: {
       title={t.profileTitle}
       breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.profileTitle }]}
     >
-      <ErrorSummary title={t.errorSummary} errors={errors} />
+      <ErrorSummary errors={errors} lang={props.ctx.lang} />
       <h1 class="govuk-heading-l">{t.profileTitle}</h1>
       {props.restored ? <Notice text={t.restoredNotice} /> : ''}
       <SummaryList
@@ -290,7 +290,7 @@ export function AccessRequestView(props: {
       title={t.accessTitle}
       breadcrumbs={[{ text: t.myPagesTitle, href: '/mina-sidor' }, { text: t.accessTitle }]}
     >
-      <ErrorSummary title={t.errorSummary} errors={errors} />
+      <ErrorSummary errors={errors} lang={props.ctx.lang} />
       <h1 class="govuk-heading-l">{t.accessTitle}</h1>
       {props.sent ? <Notice text={t.requestSent} /> : ''}
       <p class="govuk-body">{t.accessIntro}</p>
@@ -478,7 +478,7 @@ export function AccessRequestsAdminView(props: {
       title={t.adminTitle}
       breadcrumbs={[{ text: t.staffTitle, href: '/handlaggning' }, { text: t.adminTitle }]}
     >
-      <ErrorSummary title={t.errorSummary} errors={errors} />
+      <ErrorSummary errors={errors} lang={props.ctx.lang} />
       <h1 class="govuk-heading-l">{t.adminTitle}</h1>
       {props.notice ? <Notice text={props.notice} /> : ''}
       {props.requests.length === 0 ? <p class="govuk-body">{t.noPendingRequests}</p> : ''}

@@ -387,3 +387,15 @@ test('the staff start page links each application the staff member reaches to it
   assert.ok(links.length > 0, 'the start page lists no application as a link');
   for (const link of links) assert.equal((await officer.request(link)).status, 200, link);
 });
+
+test('the registration form’s error summary has the title every form of the service has, in both languages', async () => {
+  const officer = await staffSession();
+  const titleOf = async () => {
+    const { response } = await register(officer, { ...(await postFields()), channel: '' });
+    assert.equal(response.status, 400);
+    return /<h2 class="govuk-error-summary__title">([^<]*)<\/h2>/.exec(await response.text())?.[1];
+  };
+  assert.equal(await titleOf(), 'Det finns ett problem');
+  officer.cookies.set('lang', { value: 'en', path: '/' });
+  assert.equal(await titleOf(), 'There is a problem');
+});

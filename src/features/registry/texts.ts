@@ -44,7 +44,6 @@ export const registryTexts = defineTexts({
     registerIntro:
       'En ansökan som kommit in med e-post eller post registreras här. Den får nästa diarienummer i samma nummerserie som ansökningar i e-tjänsten och samma kvitto. En ansökan som kommit in efter sista ansökningsdag tas emot och markeras som sen.',
     noPreparedCalls: 'Din länsstyrelse bereder ingen utlysning, så det finns ingen ansökan att registrera här.',
-    errorSummary: 'Det finns fel i formuläret',
     fieldCall: 'Utlysning',
     fieldCallHint: 'Utlysningar som din länsstyrelse bereder.',
     chooseCall: 'Välj utlysning',
@@ -152,7 +151,6 @@ export const registryTexts = defineTexts({
     registerIntro:
       'An application that arrived by e-mail or post is registered here. It gets the next registry number in the same sequence as applications in the e-service, and the same receipt. An application that arrived after the closing date is received and marked as late.',
     noPreparedCalls: 'Your county board prepares no call, so there is no application to register here.',
-    errorSummary: 'There is a problem',
     fieldCall: 'Call',
     fieldCallHint: 'Calls your county board prepares.',
     chooseCall: 'Choose a call',

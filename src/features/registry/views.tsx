@@ -285,7 +285,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
     <Layout ctx={ctx} hasErrors={props.errors.length > 0} title={t.registerTitle} breadcrumbs={staffCrumbs(t, t.registerTitle)}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary title={t.errorSummary} errors={props.errors} />
+          <ErrorSummary errors={props.errors} lang={ctx.lang} />
           <h1 class="govuk-heading-l">{t.registerTitle}</h1>
           <p class="govuk-body">{t.registerIntro}</p>
           {props.calls.length === 0 ? (

@@ -1,3 +1,4 @@
+import { ErrorSummary } from '../components.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import type { Persona } from './personas.ts';
@@ -17,22 +18,10 @@ export function PersonaLoginPage(props: {
   const t = localIdpTexts(props.ctx.lang);
   return (
     <Layout ctx={props.ctx} hasErrors={props.missingChoice} title={t.title}>
-      {props.missingChoice ? (
-        <div class="govuk-error-summary" data-module="govuk-error-summary">
-          <div role="alert">
-            <h2 class="govuk-error-summary__title">{t.errorSummary}</h2>
-            <div class="govuk-error-summary__body">
-              <ul class="govuk-list govuk-error-summary__list">
-                <li>
-                  <a href={`#persona-${props.personas[0]?.id ?? ''}`}>{t.noPersona}</a>
-                </li>
-              </ul>
-            </div>
-          </div>
-        </div>
-      ) : (
-        ''
-      )}
+      <ErrorSummary
+        errors={props.missingChoice ? [{ text: t.noPersona, href: `#persona-${props.personas[0]?.id ?? ''}` }] : []}
+        lang={props.ctx.lang}
+      />
       <h1 class="govuk-heading-l">{props.staff ? t.staffHeading : t.publicHeading}</h1>
       <p class="govuk-body">{t.intro}</p>
       <form method="post" action={props.action} novalidate>
