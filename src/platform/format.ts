@@ -10,10 +10,15 @@ const oreFormat: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat(locales.en, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 };
 
+/** The unit amounts are given in: "kr" in Swedish, "SEK" in English (also beside an amount field). */
+export function kronorUnit(lang: Lang): string {
+  return lang === 'sv' ? 'kr' : 'SEK';
+}
+
 /** "5 800 000 kr" from 580000000 öre. Öre are shown only when there are any, and then always two: "0,50 kr". */
 export function formatKronor(ore: number, lang: Lang): string {
   const format = ore % 100 === 0 ? wholeFormat : oreFormat;
-  return `${format[lang].format(ore / 100)} ${lang === 'sv' ? 'kr' : 'SEK'}`;
+  return `${format[lang].format(ore / 100)} ${kronorUnit(lang)}`;
 }
 
 /** "10 000" in Swedish, "10,000" in English: counts and limits as the language groups digits. */

@@ -472,3 +472,22 @@ test('removing or using a kept version says what happened to it, and a draft sav
   assert.equal(after?.title, remaining?.title);
   assert.match(after?.title ?? '', /^Version B/);
 });
+
+test('on an English page the amount fields and the budget total are in SEK, as every amount in English is, never kr', async () => {
+  const session = await applicant();
+  session.cookies.set('lang', { value: 'en', path: '/' });
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/budget`);
+  const saved = await session.post(`/ansokningar/${id}/budget`, {
+    _csrf: form.csrf,
+    version: form.version,
+    action: 'save',
+    'cost.personnel': '12 500',
+  });
+  const html = await saved.response.text();
+  const units = [...html.matchAll(/class="govuk-input__suffix"[^>]*>\s*([^<]*?)\s*</g)].map((m) => m[1]);
+  assert.ok(units.length > 0, 'the budget step shows no amount field');
+  assert.deepEqual(new Set(units), new Set(['SEK']));
+  assert.match(html, /data-budget-total>12,500 SEK</);
+  assert.doesNotMatch(html, /\bkr\b/);
+});

@@ -1,5 +1,5 @@
 import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead } from '../../platform/components.tsx';
-import { formatDate, formatDateTime, formatFileSize, formatKronor } from '../../platform/format.ts';
+import { formatDate, formatDateTime, formatFileSize, formatKronor, kronorUnit } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -131,8 +131,8 @@ function TextInput(props: { field: Field; answers: DraftAnswers; errors: Errors;
           value={value}
           aria-describedby={aria}
         />
-        <div class="govuk-input__suffix" aria-hidden="true">
-          kr
+        <div class="govuk-input__suffix" aria-hidden="true" safe>
+          {kronorUnit(lang)}
         </div>
       </div>
     );

@@ -399,3 +399,11 @@ test('the registration form’s error summary has the title every form of the se
   officer.cookies.set('lang', { value: 'en', path: '/' });
   assert.equal(await titleOf(), 'There is a problem');
 });
+
+test('on an English page the registration form gives the amount in SEK, as every amount in English is, never kr', async () => {
+  const officer = await staffSession();
+  officer.cookies.set('lang', { value: 'en', path: '/' });
+  const html = await (await officer.get('/handlaggning/registrera')).response.text();
+  assert.match(html, /class="govuk-input__suffix"[^>]*>SEK</);
+  assert.doesNotMatch(html, /\bkr\b/);
+});

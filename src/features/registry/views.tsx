@@ -1,5 +1,5 @@
 import { ErrorSummary, FieldError, type FormError, SummaryList } from '../../platform/components.tsx';
-import { formatDate, formatDateTime, stockholmDateOf } from '../../platform/format.ts';
+import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -435,8 +435,8 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                     value={values.amountApplied}
                     aria-describedby={describedBy('amountApplied', err('amountApplied'))}
                   />
-                  <div class="govuk-input__suffix" aria-hidden="true">
-                    kr
+                  <div class="govuk-input__suffix" aria-hidden="true" safe>
+                    {kronorUnit(ctx.lang)}
                   </div>
                 </div>
               </FormGroup>
