@@ -95,3 +95,8 @@ export function hiddenInput(html: string, name: string): string {
   if (!match) throw new Error(`no input ${name}`);
   return match[1]!;
 }
+
+/** A page without its header (whose language link is marked as the other language): navigation, breadcrumbs and main. */
+export function pageBody(html: string): string {
+  return html.slice(html.indexOf('</header>'), html.indexOf('</main>'));
+}

@@ -70,16 +70,19 @@ export function Notice({ text }: { text: string }): JSX.Element {
   );
 }
 
+/** A summary list row: label, value and, where it differs from the page's, the value's language. */
+export type SummaryRow = [key: string, value: string, valueLang?: Lang | undefined];
+
 /** A GOV.UK summary list of label and plain-text value pairs (values escaped). */
-export function SummaryList(props: { rows: [string, string][] }): JSX.Element {
+export function SummaryList(props: { rows: SummaryRow[] }): JSX.Element {
   return (
     <dl class="govuk-summary-list">
-      {props.rows.map(([key, value]) => (
+      {props.rows.map(([key, value, valueLang]) => (
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key" safe>
             {key}
           </dt>
-          <dd class="govuk-summary-list__value" safe>
+          <dd class="govuk-summary-list__value" lang={valueLang} safe>
             {value}
           </dd>
         </div>
@@ -88,7 +91,8 @@ export function SummaryList(props: { rows: [string, string][] }): JSX.Element {
   );
 }
 
-export type Cell = string | { href: string; text: string };
+/** A table cell: plain text, or text with a link and, where it differs from the page's, a language. */
+export type Cell = string | { text: string; href?: string; lang?: Lang | undefined };
 
 /** A GOV.UK table's header row of column headings (escaped); `blankLast` adds an empty column, e.g. for row actions. */
 export function TableHead(props: { headers: string[]; blankLast?: boolean }): JSX.Element {
@@ -117,19 +121,20 @@ export function DataTable(props: { caption: string; headers: string[]; rows: Cel
       <tbody class="govuk-table__body">
         {props.rows.map((row) => (
           <tr class="govuk-table__row">
-            {row.map((cell) =>
-              typeof cell === 'string' ? (
-                <td class="govuk-table__cell" safe>
-                  {cell}
-                </td>
-              ) : (
+            {row.map((cell) => {
+              const { text, href, lang } = typeof cell === 'string' ? { text: cell } : cell;
+              return href ? (
                 <td class="govuk-table__cell">
-                  <a class="govuk-link" href={cell.href} safe>
-                    {cell.text}
+                  <a class="govuk-link" href={href} lang={lang} safe>
+                    {text}
                   </a>
                 </td>
-              ),
-            )}
+              ) : (
+                <td class="govuk-table__cell" lang={lang} safe>
+                  {text}
+                </td>
+              );
+            })}
           </tr>
         ))}
       </tbody>

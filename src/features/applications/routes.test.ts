@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
+import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.ts';
 import { stockholmDateOf } from '../../platform/format.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
 import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from './testing.ts';
@@ -490,4 +490,32 @@ test('on an English page the amount fields and the budget total are in SEK, as e
   assert.deepEqual(new Set(units), new Set(['SEK']));
   assert.match(html, /data-budget-total>12,500 SEK</);
   assert.doesNotMatch(html, /\bkr\b/);
+});
+
+test('on an English page the Swedish call and application titles are marked as Swedish, and the page’s own texts are not', async () => {
+  const [row] = await t.database.query<{ title: string }>('SELECT title FROM calls WHERE slug = $1', [call]);
+  const callTitle = row?.title ?? '';
+  const title = 'Språkcafé för nyanlända föräldrar';
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/insatsen`);
+  await session.post(`/ansokningar/${id}/insatsen`, { _csrf: form.csrf, version: form.version, action: 'save', title });
+  for (const path of [`/ansokningar/${id}`, `/ansokningar/${id}/insatsen`, '/mina-sidor']) {
+    const html = await (await session.get(path)).response.text();
+    assert.doesNotMatch(pageBody(html), /lang="sv"/, `a Swedish page marks nothing: ${path}`);
+  }
+
+  session.cookies.set('lang', { value: 'en', path: '/' });
+  const overview = await (await session.get(`/ansokningar/${id}`)).response.text();
+  assert.ok(overview.includes(`<span class="govuk-caption-l" lang="sv">${callTitle} · `), 'the call title above the heading');
+  assert.ok(overview.includes(`<h1 class="govuk-heading-l" lang="sv">${title}</h1>`), 'the heading');
+  assert.ok(overview.includes(`<li class="govuk-breadcrumbs__list-item"><span lang="sv">${title}</span></li>`), 'the breadcrumb');
+  const step = await (await session.get(`/ansokningar/${id}/insatsen`)).response.text();
+  assert.ok(step.includes(`href="/ansokningar/${id}"><span lang="sv">${title}</span></a>`), 'the breadcrumb back to the application');
+  assert.ok(step.includes('<li class="govuk-breadcrumbs__list-item"><span>The project</span></li>'), 'the step’s own name is not marked');
+  const myPages = await (await session.get('/mina-sidor')).response.text();
+  assert.ok(myPages.includes(`<a class="govuk-link" href="/ansokningar/${id}" lang="sv">${title}</a>`), 'the title on Mina sidor');
+  assert.ok(myPages.includes(`<span lang="sv">${callTitle}</span>`), 'the call on Mina sidor');
+  const untitled = await (await session.get(`/ansokningar/${await newDraft(session)}`)).response.text();
+  assert.ok(untitled.includes('<h1 class="govuk-heading-l">Untitled application</h1>'), 'our own fallback title is not marked');
 });

@@ -1,7 +1,7 @@
 import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, formatFileSize, formatKronor, kronorUnit } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
-import { Layout } from '../../platform/layout.tsx';
+import { type Crumb, Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
@@ -379,13 +379,31 @@ function CallBanner({ banner, lang }: { banner: CallBannerState; lang: Lang }): 
   );
 }
 
-function appCrumbs(ctx: PageContext, app: ApplicationDetail, current?: string) {
+/**
+ * An application's title, written in Swedish for the county board (and shown so as the granted
+ * project's title), marked as such on an English page; without one, our own text in the page's language.
+ */
+function applicationTitle(title: string, lang: Lang): { text: string; lang: Lang | undefined } {
+  return title ? { text: title, lang: swedishOnly(lang) } : { text: texts(lang).untitled, lang: undefined };
+}
+
+function appCrumbs(ctx: PageContext, app: ApplicationDetail, current?: string): Crumb[] {
   const t = texts(ctx.lang);
-  const title = app.title || t.untitled;
+  const title = applicationTitle(app.title, ctx.lang);
   return [
     { text: t.myPages, href: '/mina-sidor' },
-    ...(current ? [{ text: title, href: `/ansokningar/${app.id}` }, { text: current }] : [{ text: title }]),
+    ...(current ? [{ ...title, href: `/ansokningar/${app.id}` }, { text: current }] : [title]),
   ];
+}
+
+/** The application's title as the page's heading. */
+function TitleHeading({ app, lang }: { app: ApplicationDetail; lang: Lang }): JSX.Element {
+  const title = applicationTitle(app.title, lang);
+  return (
+    <h1 class="govuk-heading-l" lang={title.lang} safe>
+      {title.text}
+    </h1>
+  );
 }
 
 export function NewApplicationPage(props: {
@@ -410,7 +428,7 @@ export function NewApplicationPage(props: {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={props.errors} lang={props.ctx.lang} />
-          <span class="govuk-caption-l" safe>
+          <span class="govuk-caption-l" lang={swedishOnly(props.ctx.lang)} safe>
             {props.call.title}
           </span>
           <h1 class="govuk-heading-l">{t.newTitle}</h1>
@@ -455,7 +473,7 @@ export function NewApplicationPage(props: {
                 <select class="govuk-select" id="copyFrom" name="copyFrom" aria-describedby="copyFrom-hint">
                   <option value="">{t.newStartBlank}</option>
                   {props.copySources.map((s) => (
-                    <option value={s.id} safe>
+                    <option value={s.id} lang={swedishOnly(props.ctx.lang)} safe>
                       {`${s.title} (${s.callTitle})`}
                     </option>
                   ))}
@@ -545,12 +563,10 @@ export function OverviewPage(props: {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           {props.notice ? <Notice text={props.notice} /> : ''}
-          <span class="govuk-caption-l" safe>
+          <span class="govuk-caption-l" lang={swedishOnly(ctx.lang)} safe>
             {`${app.call.title} · ${app.organisationName}`}
           </span>
-          <h1 class="govuk-heading-l" safe>
-            {app.title || t.untitled}
-          </h1>
+          <TitleHeading app={app} lang={ctx.lang} />
           <CallBanner banner={props.banner} lang={ctx.lang} />
           <p class="govuk-body">
             <strong class="govuk-tag govuk-tag--grey">{t.statusDraft}</strong> <span safe>{t.progress(done, steps.length)}</span>
@@ -1304,12 +1320,10 @@ export function SubmittedPage(props: {
             </div>
           ) : (
             <>
-              <span class="govuk-caption-l" safe>
+              <span class="govuk-caption-l" lang={swedishOnly(ctx.lang)} safe>
                 {app.call.title}
               </span>
-              <h1 class="govuk-heading-l" safe>
-                {app.title || t.untitled}
-              </h1>
+              <TitleHeading app={app} lang={ctx.lang} />
             </>
           )}
           {app.isLate ? (
@@ -1441,6 +1455,16 @@ export interface MyApplicationRow {
   boardName: string | null;
 }
 
+/** An application's title on Mina sidor, linked to its page. */
+function TitleLink({ row, lang }: { row: MyApplicationRow; lang: Lang }): JSX.Element {
+  const title = applicationTitle(row.title, lang);
+  return (
+    <a class="govuk-link" href={`/ansokningar/${row.id}`} lang={title.lang} safe>
+      {title.text}
+    </a>
+  );
+}
+
 /** Mina sidor's list: drafts with the date they will be deleted, and what was submitted within a year. */
 export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow[]; today: string; notice: string | null }): JSX.Element {
   const { ctx } = props;
@@ -1463,12 +1487,12 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
               {drafts.map((r) => (
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
-                      {r.title || t.untitled}
-                    </a>
+                    <TitleLink row={r} lang={ctx.lang} />
                   </td>
                   <td class="govuk-table__cell">
-                    <span safe>{r.callTitle}</span>
+                    <span lang={swedishOnly(ctx.lang)} safe>
+                      {r.callTitle}
+                    </span>
                     {r.callClosesOn && r.callClosesOn < props.today ? (
                       <>
                         <br />
@@ -1503,9 +1527,7 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
               {submitted.map((r) => (
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`/ansokningar/${r.id}`} safe>
-                      {r.title || t.untitled}
-                    </a>
+                    <TitleLink row={r} lang={ctx.lang} />
                   </td>
                   <td class="govuk-table__cell">
                     <span class="bp-nowrap" safe>

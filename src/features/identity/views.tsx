@@ -3,7 +3,7 @@ import type { Membership, StaffMembership } from '../../platform/auth/policy.ts'
 import { Csrf, DataTable, ErrorSummary, FieldError, type FormError, Notice, SummaryList } from '../../platform/components.tsx';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { TableScroll } from '../calls/parts.tsx';
+import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import { texts } from './texts.ts';
 
 /** A table that scrolls on its own at 320 px instead of widening the page (WCAG 1.4.10). */
@@ -387,6 +387,8 @@ export function StaffStartView(props: {
   keepsRegistry: boolean;
 }): JSX.Element {
   const t = texts(props.ctx.lang);
+  // Call and application titles are written in Swedish.
+  const sv = swedishOnly(props.ctx.lang);
   return (
     <Layout ctx={props.ctx} title={t.staffTitle}>
       <h1 class="govuk-heading-l">{t.staffTitle}</h1>
@@ -429,7 +431,7 @@ export function StaffStartView(props: {
           caption={t.callsCaption}
           headers={[t.colCall, t.colYear, t.colBoardRole]}
           rows={props.calls.map((c) => [
-            { href: `/utlysningar/${encodeURIComponent(c.slug)}`, text: c.title },
+            { href: `/utlysningar/${encodeURIComponent(c.slug)}`, text: c.title, lang: sv },
             String(c.year),
             c.roles.join(', '),
           ])}
@@ -442,9 +444,9 @@ export function StaffStartView(props: {
           caption={t.staffApplicationsCaption}
           headers={[t.colTitle, t.colOrganisation, t.colCall, t.colStatus]}
           rows={props.applications.map((a) => [
-            { href: `/handlaggning/ansokningar/${a.id}/kvitto`, text: a.title || t.untitled },
+            { href: `/handlaggning/ansokningar/${a.id}/kvitto`, ...(a.title ? { text: a.title, lang: sv } : { text: t.untitled }) },
             a.organisationName,
-            a.callTitle,
+            { text: a.callTitle, lang: sv },
             statusName(t, a.status),
           ])}
         />

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
+import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.ts';
 import { addDays, stockholmDateOf } from '../../platform/format.ts';
 import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from '../applications/testing.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
@@ -406,4 +406,29 @@ test('on an English page the registration form gives the amount in SEK, as every
   const html = await (await officer.get('/handlaggning/registrera')).response.text();
   assert.match(html, /class="govuk-input__suffix"[^>]*>SEK</);
   assert.doesNotMatch(html, /\bkr\b/);
+});
+
+test('on English staff pages the Swedish call titles, registry entries and application titles are marked as Swedish', async () => {
+  const [row] = await t.database.query<{ title: string }>('SELECT title FROM calls WHERE slug = $1', [VG_CALL]);
+  const callTitle = row?.title ?? '';
+  const officer = await staffSession();
+  const { response } = await register(officer, await postFields());
+  assert.equal(response.status, 303);
+  const receipt = response.headers.get('location') ?? '';
+  const pages = [receipt, `/handlaggning/diarium?ar=${year}`, '/handlaggning', '/handlaggning/registrera'];
+  for (const path of pages) {
+    const html = await (await officer.get(path)).response.text();
+    assert.doesNotMatch(pageBody(html), /lang="sv"/, `a Swedish page marks nothing: ${path}`);
+  }
+
+  officer.cookies.set('lang', { value: 'en', path: '/' });
+  const [registered, registry, start, form] = await Promise.all(pages.map(async (path) => (await officer.get(path)).response.text()));
+  assert.ok(registered?.includes(`<dd class="govuk-summary-list__value" lang="sv">${callTitle}</dd>`), 'the call on the receipt page');
+  assert.ok(registry?.includes(`<span class="govuk-caption-m" lang="sv">Ansökan om bidrag: ${callTitle}</span>`), 'the case subject');
+  assert.match(registry ?? '', /<td class="govuk-table__cell" lang="sv">Ansökan om bidrag enligt förordning/, 'the document description');
+  assert.ok(start?.includes(`href="/utlysningar/${VG_CALL}" lang="sv">${callTitle}</a>`), 'the call on the start page');
+  assert.ok(start?.includes(`${receipt}" lang="sv">Språkvänner i Borås</a>`), 'the application on the start page');
+  assert.ok(start?.includes(`<td class="govuk-table__cell" lang="sv">${callTitle}</td>`), 'the application’s call on the start page');
+  assert.match(form ?? '', new RegExp(`<option value="${VG_CALL}" lang="sv">`), 'the call to register for');
+  assert.doesNotMatch(start ?? '', /<h1[^>]*lang=/, 'the page’s own heading is not marked');
 });

@@ -1,9 +1,9 @@
-import { ErrorSummary, FieldError, type FormError, SummaryList } from '../../platform/components.tsx';
+import { ErrorSummary, FieldError, type FormError, SummaryList, type SummaryRow } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { TableScroll } from '../calls/parts.tsx';
+import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import type { DocumentKind, RegistryCaseRow } from './queries.ts';
 import type { ReceivedChannel } from './rules.ts';
 import { registryTexts } from './texts.ts';
@@ -46,7 +46,7 @@ function CaseEntry({ entry, t, ctx }: { entry: RegistryCaseRow; t: T; ctx: PageC
     <section class="govuk-!-margin-bottom-8" aria-labelledby={`case-${entry.id}`}>
       <h2 class="govuk-heading-m" id={`case-${entry.id}`}>
         <span safe>{entry.registryNumber}</span>
-        <span class="govuk-caption-m" safe>
+        <span class="govuk-caption-m" lang={swedishOnly(ctx.lang)} safe>
           {entry.subject}
         </span>
       </h2>
@@ -105,7 +105,7 @@ function CaseEntry({ entry, t, ctx }: { entry: RegistryCaseRow; t: T; ctx: PageC
                 <td class="govuk-table__cell" safe>
                   {kindName(t, d.kind)}
                 </td>
-                <td class="govuk-table__cell" safe>
+                <td class="govuk-table__cell" lang={swedishOnly(ctx.lang)} safe>
                   {d.description}
                 </td>
                 <td class="govuk-table__cell">{d.isLate ? <strong class="govuk-tag govuk-tag--orange">{t.lateYes}</strong> : t.lateNo}</td>
@@ -313,7 +313,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                 >
                   <option value="">{t.chooseCall}</option>
                   {props.calls.map((c) => (
-                    <option value={c.slug} selected={c.slug === values.callSlug} safe>
+                    <option value={c.slug} selected={c.slug === values.callSlug} lang={swedishOnly(ctx.lang)} safe>
                       {`${c.title} (${c.year})`}
                     </option>
                   ))}
@@ -504,13 +504,13 @@ export interface RegisteredPageProps {
 export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
   const { ctx, application: a } = props;
   const t = registryTexts(ctx.lang);
-  const rows: [string, string][] = [
+  const rows: SummaryRow[] = [
     [t.registryNumber, a.registryNumber],
     [t.board, a.boardName],
     [t.received, formatDateTime(a.submittedAt, ctx.lang)],
     [t.receivedVia, channelName(t, a.channel)],
     [t.applicant, a.organisationName],
-    [t.call, a.callTitle],
+    [t.call, a.callTitle, swedishOnly(ctx.lang)],
     ...(a.note ? [[t.note, a.note] as [string, string]] : []),
   ];
   return (
