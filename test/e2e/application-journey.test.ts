@@ -231,6 +231,17 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     }
   }
 
+  /** Records a page wider than its window (WCAG 1.4.10: content reflows, only its tables scroll). */
+  async function checkReflow(on: Page, path: string): Promise<void> {
+    const { page: pageWidth, window: windowWidth } = await on
+      .locator('html')
+      .evaluate((html: DomElement & { scrollWidth: number; clientWidth: number }) => ({
+        page: html.scrollWidth,
+        window: html.clientWidth,
+      }));
+    if (pageWidth > windowWidth) problems.push(`${path}: the page is ${pageWidth} px wide in a ${windowWidth} px window`);
+  }
+
   /** The element's text with white space collapsed, as one line. */
   async function textOf(locator: Locator): Promise<string> {
     return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -636,13 +647,7 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     try {
       for (const path of [base, `${base}/kvitto`, '/mina-sidor']) {
         await page.goto(`${server.baseUrl}${path}`);
-        const { page: pageWidth, window: windowWidth } = await page
-          .locator('html')
-          .evaluate((html: DomElement & { scrollWidth: number; clientWidth: number }) => ({
-            page: html.scrollWidth,
-            window: html.clientWidth,
-          }));
-        if (pageWidth > windowWidth) problems.push(`${path}: the page is ${pageWidth} px wide in a ${windowWidth} px window`);
+        await checkReflow(page, path);
         await audit(`${path} at 320 px`);
       }
     } finally {
@@ -665,13 +670,7 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
         await staffPage.goto(`${server.baseUrl}${path}`);
         if (path.includes('diarium'))
           assert.ok((await textOf(staffPage.locator('main'))).includes(registryNumber), 'the registry lacks the case');
-        const { page: pageWidth, window: windowWidth } = await staffPage
-          .locator('html')
-          .evaluate((html: DomElement & { scrollWidth: number; clientWidth: number }) => ({
-            page: html.scrollWidth,
-            window: html.clientWidth,
-          }));
-        if (pageWidth > windowWidth) problems.push(`${path}: the page is ${pageWidth} px wide in a ${windowWidth} px window`);
+        await checkReflow(staffPage, path);
       }
     } finally {
       await staff.close();
