@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { type PlaceholderValues, preparedStatement } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { callPreparingBoard } from '../../platform/auth/queries.ts';
 import {
   applications,
   calls,
@@ -259,8 +260,7 @@ export async function listPreparedCalls(db: DbOrTx, boardCountyCodes: string[]) 
       .select({ slug: calls.slug, title: calls.title, year: calls.year, countyCode: calls.countyCode, countyName: counties.name })
       .from(calls)
       .innerJoin(counties, eq(counties.code, calls.countyCode))
-      // The receiving board: the preparing board, else the call's own county (as `receivingBoard`).
-      .where(inArray(sql`coalesce(${calls.preparingBoard}, ${calls.countyCode})`, boardCountyCodes))
+      .where(inArray(callPreparingBoard, boardCountyCodes))
       .orderBy(desc(calls.year), asc(calls.title))
   );
 }

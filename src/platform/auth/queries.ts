@@ -85,6 +85,12 @@ export async function loadActor(
  * their organisations' applications; staff see submitted ones through their board's role in the
  * call; nobody else sees any, and no staff role sees a draft. The query must join `calls`.
  */
+/**
+ * The board that prepares a call, in SQL: a call naming no preparing board is prepared (and its
+ * applications received) by its county's board, as `receivingBoard` and `ApplicationResource` say.
+ */
+export const callPreparingBoard = sql`coalesce(${calls.preparingBoard}, ${calls.countyCode})`;
+
 export function readableApplications(actor: Actor): SQL {
   if (actor.kind !== 'person') return sql`false`;
   if (actor.loginKind === 'public') {
@@ -92,15 +98,13 @@ export function readableApplications(actor: Actor): SQL {
     return ids.length > 0 ? inArray(applications.organisationId, ids) : sql`false`;
   }
   const conditions: SQL[] = [];
-  // As `ApplicationResource.preparingBoard`: a call naming no preparing board is prepared by its county's board.
-  const preparingBoard = sql`coalesce(${calls.preparingBoard}, ${calls.countyCode})`;
   for (const s of actor.staff) {
     const board = s.boardCountyCode;
-    if (s.roles.includes('caseOfficer')) conditions.push(eq(preparingBoard, board));
+    if (s.roles.includes('caseOfficer')) conditions.push(eq(callPreparingBoard, board));
     if (s.roles.includes('decisionMaker')) conditions.push(eq(calls.decidingBoard, board));
     if (s.roles.includes('finance')) conditions.push(eq(calls.payingBoard, board));
     if (s.roles.includes('admin')) {
-      conditions.push(eq(preparingBoard, board), eq(calls.decidingBoard, board), eq(calls.payingBoard, board));
+      conditions.push(eq(callPreparingBoard, board), eq(calls.decidingBoard, board), eq(calls.payingBoard, board));
     }
   }
   if (conditions.length === 0) return sql`false`;
