@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   accessRequests,
@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Identity } from '../../platform/auth/claims.ts';
 import type { Actor, MemberRole } from '../../platform/auth/policy.ts';
-import { readableApplications } from '../../platform/auth/queries.ts';
+import { callPreparingBoard, readableApplications } from '../../platform/auth/queries.ts';
 import { mergeRoles } from './rules.ts';
 
 /**
@@ -70,7 +70,7 @@ export async function listStaffApplications(db: DbOrTx, actor: Actor) {
     .limit(100);
 }
 
-/** Calls in which one of the boards has a role: preparing, deciding or paying. */
+/** Calls in which one of the boards has a role: preparing (its own county's, when none is named), deciding or paying. */
 export async function listBoardCalls(db: DbOrTx, boardCountyCodes: string[]) {
   if (boardCountyCodes.length === 0) return [];
   return db
@@ -78,14 +78,14 @@ export async function listBoardCalls(db: DbOrTx, boardCountyCodes: string[]) {
       slug: calls.slug,
       title: calls.title,
       year: calls.year,
-      preparingBoard: calls.preparingBoard,
+      preparingBoard: sql<string>`${callPreparingBoard}`,
       decidingBoard: calls.decidingBoard,
       payingBoard: calls.payingBoard,
     })
     .from(calls)
     .where(
       or(
-        inArray(calls.preparingBoard, boardCountyCodes),
+        inArray(callPreparingBoard, boardCountyCodes),
         inArray(calls.decidingBoard, boardCountyCodes),
         inArray(calls.payingBoard, boardCountyCodes),
       ),

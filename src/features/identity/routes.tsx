@@ -390,7 +390,7 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
       title: c.title,
       year: c.year,
       roles: [
-        ...(c.preparingBoard && boards.includes(c.preparingBoard) ? [t.callRolePreparing] : []),
+        ...(boards.includes(c.preparingBoard) ? [t.callRolePreparing] : []),
         ...(c.decidingBoard && boards.includes(c.decidingBoard) ? [t.callRoleDeciding] : []),
         ...(c.payingBoard && boards.includes(c.payingBoard) ? [t.callRolePaying] : []),
       ],

@@ -388,6 +388,11 @@ test('the staff start page links each application the staff member reaches to it
   for (const link of links) assert.equal((await officer.request(link)).status, 200, link);
 });
 
+test('the staff start page lists a call that names no preparing board among the calls its county board prepares', async () => {
+  const start = await (await (await staffSession('administrator')).get('/handlaggning')).response.text();
+  assert.match(start, /href="\/utlysningar\/demo-ostergotland-s37a"/);
+});
+
 test('the registration form’s error summary has the title every form of the service has, in both languages', async () => {
   const officer = await staffSession();
   const titleOf = async () => {
