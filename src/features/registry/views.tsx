@@ -1,4 +1,4 @@
-import { ErrorSummary, FieldError, type FormError, SummaryList, type SummaryRow } from '../../platform/components.tsx';
+import { ErrorSummary, FieldError, type FormError, SummaryList, type SummaryRow, TableHead } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
@@ -68,28 +68,7 @@ function CaseEntry({ entry, t, ctx }: { entry: RegistryCaseRow; t: T; ctx: PageC
           <caption class="govuk-table__caption govuk-visually-hidden" safe>
             {t.documentsOf(entry.registryNumber)}
           </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t.colDocumentNumber}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colReceived}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colSender}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colKind}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colDescription}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t.colLate}
-              </th>
-            </tr>
-          </thead>
+          <TableHead headers={[t.colDocumentNumber, t.colReceived, t.colSender, t.colKind, t.colDescription, t.colLate]} />
           <tbody class="govuk-table__body">
             {entry.documents.map((d) => (
               <tr class="govuk-table__row">
@@ -511,7 +490,7 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
     [t.receivedVia, channelName(t, a.channel)],
     [t.applicant, a.organisationName],
     [t.call, a.callTitle, swedishOnly(ctx.lang)],
-    ...(a.note ? [[t.note, a.note] as [string, string]] : []),
+    ...(a.note ? [[t.note, a.note] satisfies SummaryRow] : []),
   ];
   return (
     <Layout ctx={ctx} title={t.registeredTitle} breadcrumbs={staffCrumbs(t, t.registeredTitle)}>
