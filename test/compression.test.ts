@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -43,11 +44,15 @@ test('a page made per request is gzipped when the browser takes gzip and brotli,
   assert.equal(brOnly.headers['content-encoding'], 'br');
 });
 
-test('a page made per request is compressed in one go and sent with its length, not streamed in chunks', async () => {
+// The plugin's own inline limit shrinks with the cores (64 KB on one, 8 KB on two, 4 KB on more):
+// on one core the glossary is inlined without the app's setting, so there the test cannot fail.
+test('a page made per request is compressed in one go and sent with its length, not streamed in chunks', {
+  skip: availableParallelism() < 2 ? 'one core: the plugin inlines pages up to 64 KB by itself' : false,
+}, async () => {
   // The glossary is one of the largest pages (about 34 KB before compression).
   const page = await get('/ordlista', 'gzip, deflate, br');
   assert.equal(page.statusCode, 200);
-  assert.ok(gunzipSync(page.rawPayload).length > 16 * 1024, 'the glossary is larger than the plugin’s own inline limit');
+  assert.ok(gunzipSync(page.rawPayload).length > 8 * 1024, 'the glossary is larger than the plugin’s inline limit on two cores');
   assert.equal(page.headers['content-encoding'], 'gzip');
   assert.equal(page.headers['transfer-encoding'], undefined);
   assert.equal(Number(page.headers['content-length']), page.rawPayload.length);

@@ -15,6 +15,12 @@ async function loggedIn(persona: string, staff = false): Promise<HttpSession> {
   return session;
 }
 
+/** The error summary's links as [href, text] pairs, in order. */
+function errorsOf(html: string): [string | undefined, string | undefined][] {
+  const summary = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  return [...summary.matchAll(/<a href="([^"]+)">([^<]+)</g)].map((m) => [m[1], m[2]]);
+}
+
 test('the demo federation is named once on Mina sidor and in the access request’s list: its name says "(demo)"', async () => {
   const federation = await loggedIn('representant-forbund');
   for (const path of ['/mina-sidor', '/mina-sidor/behorighet']) {
@@ -37,11 +43,7 @@ test('an access request with a too long description keeps what was typed and say
   });
   assert.equal(sent.response.status, 400);
   const html = await sent.response.text();
-  const summary = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
-  assert.deepEqual(
-    [...summary.matchAll(/<a href="([^"]+)">([^<]+)</g)].map((m) => [m[1], m[2]]),
-    [['#motivation', 'Beskrivningen får vara högst 2\u00a0000 tecken']],
-  );
+  assert.deepEqual(errorsOf(html), [['#motivation', 'Beskrivningen får vara högst 2\u00a0000 tecken']]);
   assert.match(html, new RegExp(`<option value="${organisationId}" selected`));
   assert.match(html, /value="applicant" checked/);
   assert.ok(html.includes(motivation.trim()), 'the description typed is gone');
@@ -60,11 +62,6 @@ test('an answer to an access request sent without a decision, or too long, is ke
   const action = /action="(\/handlaggning\/behorigheter\/(\d+))"/.exec(list);
   assert.ok(action, 'no pending request');
   const id = action[2];
-  const errorsOf = (html: string) =>
-    [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/<a href="([^"]+)">([^<]+)</g)].map((m) => [
-      m[1],
-      m[2],
-    ]);
 
   const answer = 'Välkommen, kontakta oss om <något> är oklart.';
   const undecided = await admin.post(action[1]!, { _csrf: hiddenInput(list, '_csrf'), answer });

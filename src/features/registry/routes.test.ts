@@ -427,7 +427,10 @@ test('on English staff pages the Swedish call titles, registry entries and appli
   }
 
   officer.cookies.set('lang', { value: 'en', path: '/' });
-  const [registered, registry, start, form] = await Promise.all(pages.map(async (path) => (await officer.get(path)).response.text()));
+  // One after another: the pages share one session, whose cookie a response may renew.
+  const english: string[] = [];
+  for (const path of pages) english.push(await (await officer.get(path)).response.text());
+  const [registered, registry, start, form] = english;
   assert.ok(registered?.includes(`<dd class="govuk-summary-list__value" lang="sv">${callTitle}</dd>`), 'the call on the receipt page');
   assert.ok(registry?.includes(`<span class="govuk-caption-m" lang="sv">Ansökan om bidrag: ${callTitle}</span>`), 'the case subject');
   assert.match(registry ?? '', /<td class="govuk-table__cell" lang="sv">Ansökan om bidrag enligt förordning/, 'the document description');
