@@ -171,7 +171,7 @@ export function confirmationsFor(programmeCode: string, answers: DraftAnswers) {
   return requiredConfirmations(programmeCode, rowsAnswer(answers, 'partners').length > 0).map((key) => confirmations[key]);
 }
 
-/** Late when received after the call's last day (Europe/Stockholm); the window also says whether it may still be started. */
+/** Late when received after the call is closed (`callStatus`: after its last day in Europe/Stockholm, or, with no last day, once its decisions are announced). */
 export function isLateOn(call: CallWithDecision, today: string): boolean {
   return callStatus(call, today) === 'closed';
 }
