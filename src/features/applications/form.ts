@@ -37,6 +37,8 @@ export interface DateField extends FieldBase {
 /** Kronor as typed ("12 500", "12 500,50"); stored as öre once valid. */
 export interface AmountField extends FieldBase {
   kind: 'amount';
+  /** More than 0 kr (the amount applied for: 0 kr is no application). */
+  positive?: true;
 }
 /** Purposes or target groups: the options come from the programme and the call's year. */
 export interface ChoicesField extends FieldBase {
@@ -427,6 +429,7 @@ export const steps: readonly Step[] = [
         key: 'amountApplied',
         kind: 'amount',
         required: true,
+        positive: true,
         label: { sv: 'Sökt belopp', en: 'Amount applied for' },
         hint: {
           sv: 'I kronor. Kostnaderna ovan ska vara lika med egen finansiering plus sökt belopp.',

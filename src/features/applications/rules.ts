@@ -225,8 +225,8 @@ function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions
       if (field.kind === 'amount') {
         const ore = parseKronor(value);
         if (ore === null) return [{ key: field.key, code: 'invalidAmount' }];
-        // A required amount is the amount applied for: 0 kr is no application (eligibility says the same at submission).
-        return field.required && ore === 0 ? [{ key: field.key, code: 'amountNotPositive' }] : [];
+        // Eligibility says the same at submission; here it shows on the step where it is typed.
+        return field.positive && ore === 0 ? [{ key: field.key, code: 'amountNotPositive' }] : [];
       }
       return value.length > field.maxLength ? [{ key: field.key, code: 'tooLong', max: field.maxLength }] : [];
     }
