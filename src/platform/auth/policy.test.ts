@@ -7,7 +7,7 @@ const member = (organisationId: number, roles: ('applicant' | 'signatory')[]): A
   personId: 'p',
   loginKind: 'public',
   actingOrganisationId: organisationId,
-  memberships: [{ organisationId, organisationName: 'X', organisationKind: 'municipality', countyCode: '05', isDemo: false, roles }],
+  memberships: [{ organisationId, organisationName: 'X', organisationKind: 'municipality', countyCode: '05', roles }],
   staff: [],
 });
 const staff = (board: string, role: 'caseOfficer' | 'decisionMaker' | 'finance' | 'admin'): Actor => ({

@@ -8,7 +8,6 @@ export interface Membership {
   organisationName: string;
   organisationKind: 'municipality' | 'municipalFederation';
   countyCode: string;
-  isDemo: boolean;
   roles: MemberRole[];
 }
 

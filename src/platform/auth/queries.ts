@@ -32,8 +32,7 @@ export const personWithMemberships = {
       'roles', m.roles,
       'organisationName', o.name,
       'organisationKind', o.kind,
-      'countyCode', o.county_code,
-      'isDemo', o.is_demo
+      'countyCode', o.county_code
     ) ORDER BY o.name)
     FROM memberships m JOIN organisations o ON o.id = m.organisation_id
     WHERE m.person_id = persons.id
