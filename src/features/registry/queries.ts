@@ -275,7 +275,6 @@ export async function listOrganisationsInCounties(db: DbOrTx, countyCodes: strin
       kind: organisations.kind,
       countyCode: organisations.countyCode,
       countyName: counties.name,
-      isDemo: organisations.isDemo,
     })
     .from(organisations)
     .innerJoin(counties, eq(counties.code, organisations.countyCode))

@@ -388,6 +388,12 @@ test('the staff start page links each application the staff member reaches to it
   for (const link of links) assert.equal((await officer.request(link)).status, 200, link);
 });
 
+test('the registration form names the demo federation once, as its stored name already says demo', async () => {
+  const form = await (await (await staffSession('administrator')).get('/handlaggning/registrera')).response.text();
+  assert.match(form, />Demoförbundet Östgöta integration \(demo\)</);
+  assert.doesNotMatch(form, /\(demo\) \(demo\)/);
+});
+
 test('the staff start page lists a call that names no preparing board among the calls its county board prepares', async () => {
   const start = await (await (await staffSession('administrator')).get('/handlaggning')).response.text();
   assert.match(start, /href="\/utlysningar\/demo-ostergotland-s37a"/);

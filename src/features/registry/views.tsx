@@ -221,7 +221,7 @@ export interface RegistrationFormValues {
 export interface RegisterPageProps {
   ctx: PageContext;
   calls: { slug: string; title: string; year: number }[];
-  organisations: { id: number; name: string; countyName: string; isDemo: boolean }[];
+  organisations: { id: number; name: string; countyName: string }[];
   values: RegistrationFormValues;
   errors: FormError[];
   /** A file was sent with a form that had errors: it must be chosen again. */
@@ -317,7 +317,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                         .filter((o) => o.countyName === county)
                         .map((o) => (
                           <option value={String(o.id)} selected={String(o.id) === values.organisationId} safe>
-                            {o.isDemo ? `${o.name} (${t.demo})` : o.name}
+                            {o.name}
                           </option>
                         ))}
                     </optgroup>
