@@ -49,10 +49,11 @@ export function ErrorSummary({ errors, lang }: { errors: FormError[]; lang: Lang
 }
 
 /** The message beside a field; its hidden prefix tells a screen reader it is an error, in the page's language. */
-export function FieldError({ error, lang }: { error: FormError | undefined; lang: Lang }): JSX.Element {
+/** The message beside a field; `id` when the field's `aria-describedby` names the message itself. */
+export function FieldError({ error, lang, id }: { error: FormError | undefined; lang: Lang; id?: string }): JSX.Element {
   if (!error) return '';
   return (
-    <p class="govuk-error-message">
+    <p class="govuk-error-message" id={id}>
       <span class="govuk-visually-hidden">{texts(lang).errorPrefix}</span> <span safe>{error.text}</span>
     </p>
   );

@@ -119,3 +119,17 @@ test('refuses a replayed authorisation code, in the app and at the provider', as
   assert.equal(refused.status, 400);
   assert.equal((await attacker.request('/mina-sidor')).status, 303, 'the attacker is not logged in');
 });
+
+test('the test login without a chosen persona names the error beside the choice, which points to it', async () => {
+  const browser = new HttpSession(app.baseUrl);
+  const choice = await browser.get('/logga-in/e-legitimation');
+  const html = await choice.response.text();
+  const refused = await browser.request(new URL(choice.url).pathname, { form: { _csrf: hiddenInput(html, '_csrf') } });
+  const page = await refused.text();
+  assert.match(page, /<fieldset class="govuk-fieldset" aria-describedby="persona-error">/);
+  assert.match(
+    page,
+    /<p class="govuk-error-message" id="persona-error"><span class="govuk-visually-hidden">Fel:<\/span> <span>Välj en testperson<\/span><\/p>/,
+  );
+  assert.match(page, /<title>Fel: /);
+});

@@ -1,4 +1,4 @@
-import { ErrorSummary } from '../components.tsx';
+import { ErrorSummary, FieldError } from '../components.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import type { Persona } from './personas.ts';
@@ -16,12 +16,10 @@ export function PersonaLoginPage(props: {
   missingChoice: boolean;
 }): JSX.Element {
   const t = localIdpTexts(props.ctx.lang);
+  const missing = props.missingChoice ? { text: t.noPersona, href: `#persona-${props.personas[0]?.id ?? ''}` } : undefined;
   return (
     <Layout ctx={props.ctx} hasErrors={props.missingChoice} title={t.title}>
-      <ErrorSummary
-        errors={props.missingChoice ? [{ text: t.noPersona, href: `#persona-${props.personas[0]?.id ?? ''}` }] : []}
-        lang={props.ctx.lang}
-      />
+      <ErrorSummary errors={missing ? [missing] : []} lang={props.ctx.lang} />
       <h1 class="govuk-heading-l">{props.staff ? t.staffHeading : t.publicHeading}</h1>
       <p class="govuk-body">{t.intro}</p>
       <form method="post" action={props.action} novalidate>
@@ -29,13 +27,7 @@ export function PersonaLoginPage(props: {
         <div class={`govuk-form-group${props.missingChoice ? ' govuk-form-group--error' : ''}`}>
           <fieldset class="govuk-fieldset" aria-describedby={props.missingChoice ? 'persona-error' : undefined}>
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t.legend}</legend>
-            {props.missingChoice ? (
-              <p class="govuk-error-message" id="persona-error">
-                <span class="govuk-visually-hidden">{t.errorPrefix}</span> {t.noPersona}
-              </p>
-            ) : (
-              ''
-            )}
+            <FieldError id="persona-error" error={missing} lang={props.ctx.lang} />
             <div class="govuk-radios" data-module="govuk-radios">
               {props.personas.map((p) => (
                 <div class="govuk-radios__item">
