@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { type PlaceholderValues, preparedStatement } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { callPreparingBoard } from '../../platform/auth/queries.ts';
 import {
   applications,
   calls,
@@ -13,6 +12,7 @@ import {
   registryDocuments,
   registrySequences,
 } from '../../db/schema/index.ts';
+import { callPreparingBoard } from '../../platform/auth/queries.ts';
 import { registryYear } from './rules.ts';
 
 export type DocumentKind = (typeof registryDocuments.$inferInsert)['kind'];
@@ -255,14 +255,12 @@ export async function listRegistryCases(
 /** Calls whose applications the given boards prepare (and so receive and register), newest first. */
 export async function listPreparedCalls(db: DbOrTx, boardCountyCodes: string[]) {
   if (boardCountyCodes.length === 0) return [];
-  return (
-    db
-      .select({ slug: calls.slug, title: calls.title, year: calls.year, countyCode: calls.countyCode, countyName: counties.name })
-      .from(calls)
-      .innerJoin(counties, eq(counties.code, calls.countyCode))
-      .where(inArray(callPreparingBoard, boardCountyCodes))
-      .orderBy(desc(calls.year), asc(calls.title))
-  );
+  return db
+    .select({ slug: calls.slug, title: calls.title, year: calls.year, countyCode: calls.countyCode, countyName: counties.name })
+    .from(calls)
+    .innerJoin(counties, eq(counties.code, calls.countyCode))
+    .where(inArray(callPreparingBoard, boardCountyCodes))
+    .orderBy(desc(calls.year), asc(calls.title));
 }
 
 /** The municipalities and municipal federations of the given counties, for choosing a sender. */
