@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -26,6 +26,12 @@ const BURST = 200;
 const CLIENTS = 32;
 const SUSTAINED_SECONDS = 20;
 const WARM_UP = 32;
+/**
+ * App instances on the one database, one per core by default: how the app scales out (sessions,
+ * jobs and page-cache invalidation are shared through PostgreSQL). BENCH_APP_INSTANCES=1 measures
+ * one process alone.
+ */
+const INSTANCES = Number(process.env.BENCH_APP_INSTANCES ?? availableParallelism());
 const ATTACHMENT_BYTES = 100 * 1024;
 const MIN_SNAPSHOT_BYTES = 4096;
 const CONFIRMATIONS = {
@@ -128,8 +134,12 @@ interface App {
   stop(): Promise<void>;
 }
 
-/** The app as `npm start` runs it: `node --import tsx src/main.ts`, on the benchmark's database. */
-async function startApp(dataDir: string): Promise<App> {
+/**
+ * The app as `npm start` runs it: `node --import tsx src/main.ts`, on the benchmark's database.
+ * Every instance gets the same data folder (its files and mail) and session secret, as instances
+ * behind one load balancer share their file storage and configuration.
+ */
+async function startApp(dataDir: string, sessionSecret: string): Promise<App> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -142,7 +152,7 @@ async function startApp(dataDir: string): Promise<App> {
       PORT: String(port),
       PUBLIC_URL: baseUrl,
       LOG_LEVEL: 'warn',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
+      SESSION_SECRET: sessionSecret,
       RATE_LIMIT_MAX: '100000000',
       RATE_LIMIT_LOGIN_MAX: '100000000',
     },
@@ -409,7 +419,11 @@ console.log('\nbaseline first, before the app starts: ../shared/bench/gapfree-ba
 const baselineTps = await runBaseline();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bidragsportalen-deadline-rush-'));
-const app = await startApp(dataDir);
+const sessionSecret = randomBytes(32).toString('hex');
+// One after another: the first migrates and seeds the empty database, the others find it ready.
+const apps: App[] = [];
+for (let i = 0; i < INSTANCES; i++) apps.push(await startApp(dataDir, sessionSecret));
+const app = apps[0]!;
 const db = new pg.Client({ connectionString: benchUrl });
 await db.connect();
 try {
@@ -445,11 +459,12 @@ try {
     const share = Math.ceil((BURST + WARM_UP + sustainedDrafts) / PERSONAS.length);
     pools.set(persona, await copyDraft(db, dataDir, model, people.get(persona)!, share));
   }
-  const applicants: Applicant[] = sessions.map(({ persona, session }) => ({
+  const applicants: Applicant[] = sessions.map(({ persona, session }, i) => ({
     persona,
     cookie: [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; '),
     csrf: '',
-    baseUrl: new URL(app.baseUrl),
+    // Each browser stays on one instance, as behind a load balancer; the sessions are in the database.
+    baseUrl: new URL(apps[i % apps.length]!.baseUrl),
   }));
   const take = (persona: string): Draft | undefined => pools.get(persona)?.pop();
 
@@ -505,7 +520,10 @@ try {
     const own = process.cpuUsage();
     return {
       commits: Number(commits.rows[0]?.n),
-      app: cpuMs(app.child.pid ?? 0),
+      app: apps.reduce<number | null>((sum, a) => {
+        const own = cpuMs(a.child.pid ?? 0);
+        return sum === null || own === null ? null : sum + own;
+      }, 0),
       postgres: postgresCpuMs(),
       client: (own.user + own.system) / 1000,
     };
@@ -588,7 +606,7 @@ try {
       `submissions without exactly one outbox mail: ${withoutMail}`,
   );
   console.log(
-    'honest conditions: baseline measured first, before the app started; ' +
+    `honest conditions: baseline measured first, before the app started; ${apps.length} app instance(s) on the one database, clients spread over them; ` +
       `SHOW synchronous_commit on ${BENCH_DATABASE} (same URL and environment as the app's pool, the app sets nothing) = ${sync.rows[0]?.synchronous_commit}; ` +
       'every submission is the form POST with the session cookie and CSRF token, then the redirect to the receipt page; ' +
       `snapshots ${Math.min(...snapshotBytes)}–${Math.max(...snapshotBytes)} bytes (at least ${MIN_SNAPSHOT_BYTES}), ` +
@@ -599,6 +617,6 @@ try {
 } finally {
   await db.end();
   agent.destroy();
-  await app.stop();
+  await Promise.all(apps.map((a) => a.stop()));
   rmSync(dataDir, { recursive: true, force: true });
 }
