@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -20,6 +17,7 @@ import { formWithoutNul, safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
 import { PageCache, PublicContentChanges, pageCacheServerFactory, registerPageCache } from './platform/page-cache.ts';
 import type { Viewer } from './platform/page-context.ts';
+import { sessionSecret } from './platform/session-secret.ts';
 import { DatabaseSessionStore } from './platform/session-store.ts';
 import type { ClamdScanner } from './platform/storage/clamd.ts';
 import { configuredFileStorage, configuredScanner } from './platform/storage/configured.ts';
@@ -57,18 +55,6 @@ export interface AppOptions {
 }
 
 const publicDir = fileURLToPath(new URL('../public/build', import.meta.url));
-
-function sessionSecret(config: Config): string {
-  if (config.SESSION_SECRET) return config.SESSION_SECRET;
-  // Outside production (config forbids a missing secret there) keep a generated secret beside
-  // the data, so that sessions survive a restart.
-  const file = join(config.DATA_DIR, '.session-secret');
-  if (!existsSync(file)) {
-    mkdirSync(config.DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
 
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
   const pageCache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_ENTRIES) : null;

@@ -1,4 +1,4 @@
-import { char, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { char, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { counties, organisations } from './reference.ts';
 
 /** A person known through an identity provider: a member of the public or staff. */
@@ -97,4 +97,24 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index().on(t.expiresAt)],
+);
+
+/**
+ * What the embedded identity provider (development and demos) keeps between requests: its
+ * sessions, interactions, grants, codes and tokens, and its signing key. In the database so that a
+ * login started on one app instance can finish on another, and survives a restart.
+ */
+export const localIdpRecords = pgTable(
+  'local_idp_records',
+  {
+    model: text('model').notNull(),
+    id: text('id').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    grantId: text('grant_id'),
+    userCode: text('user_code'),
+    uid: text('uid'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.model, t.id] }), index().on(t.uid), index().on(t.grantId), index().on(t.expiresAt)],
 );

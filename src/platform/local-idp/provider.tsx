@@ -1,7 +1,8 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ClientMetadata, Configuration, KoaContextWithOIDC, default as Provider } from 'oidc-provider';
 import { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
 import { MessagePage } from '../auth/message-page.tsx';
 import type { ProviderSettings } from '../auth/oidc.ts';
 import { callbackPaths } from '../auth/oidc.ts';
@@ -9,6 +10,7 @@ import type { LoginKind } from '../auth/policy.ts';
 import { sendHtml } from '../http.ts';
 import { isLang, type Lang } from '../i18n.ts';
 import { type PageContext, pageContext } from '../page-context.ts';
+import { DatabaseIdpAdapter, sharedSigningKey } from './adapter.ts';
 import {
   LOCAL_ISSUER,
   PERSONAL_IDENTITY_NUMBER_CLAIM,
@@ -54,15 +56,18 @@ function langOf(ctx: KoaContextWithOIDC): Lang {
 /**
  * The embedded OpenID provider for development and demos, built on oidc-provider: it issues real
  * codes and signed tokens, so the app's login code runs the same protocol it runs in production.
- * The client secrets are made at start, the provider and its signing key at the first request to
- * it (usually the first login); a restart ends its sessions.
+ * Its secrets come from the app's session secret and its state and signing key are in the
+ * database, so every instance on one database is the same provider: a login started on one
+ * finishes on another, and a restart keeps its sessions. The provider is made at the first request
+ * to it (usually the first login).
  */
-export function createLocalIdentityProvider(publicUrl: string): LocalIdentityProvider {
+export function createLocalIdentityProvider(publicUrl: string, appSecret: string, db: DbOrTx): LocalIdentityProvider {
   const issuer = `${publicUrl}${LOCAL_IDP_PATH}`;
-  const secrets: Record<LoginKind, string> = { public: randomBytes(24).toString('hex'), staff: randomBytes(24).toString('hex') };
+  const derive = (purpose: string) => createHmac('sha256', appSecret).update(`local-idp:${purpose}`).digest('hex');
+  const secrets: Record<LoginKind, string> = { public: derive('client:public'), staff: derive('client:staff') };
   let made: Promise<Provider> | undefined;
   const provider = () => {
-    made ??= makeProvider(issuer, publicUrl, secrets);
+    made ??= makeProvider(issuer, publicUrl, secrets, derive('cookies'), db);
     return made;
   };
   const settings = (kind: LoginKind): ProviderSettings => ({
@@ -74,9 +79,14 @@ export function createLocalIdentityProvider(publicUrl: string): LocalIdentityPro
   return { provider, settings: { public: settings('public'), staff: settings('staff') } };
 }
 
-async function makeProvider(issuer: string, publicUrl: string, secrets: Record<LoginKind, string>): Promise<Provider> {
-  const { default: Provider } = await import('oidc-provider');
-  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+async function makeProvider(
+  issuer: string,
+  publicUrl: string,
+  secrets: Record<LoginKind, string>,
+  cookieKey: string,
+  db: DbOrTx,
+): Promise<Provider> {
+  const [{ default: Provider }, signingKey] = await Promise.all([import('oidc-provider'), sharedSigningKey(db)]);
   const client = (kind: LoginKind): ClientMetadata => ({
     client_id: clientIds[kind],
     client_secret: secrets[kind],
@@ -89,7 +99,8 @@ async function makeProvider(issuer: string, publicUrl: string, secrets: Record<L
   const configuration: Configuration = {
     clients: [client('public'), client('staff')],
     jwks: { keys: [{ ...signingKey, use: 'sig', kid: 'local' } as never] },
-    cookies: { keys: [randomBytes(32).toString('hex')] },
+    adapter: (model: string) => new DatabaseIdpAdapter(db, model),
+    cookies: { keys: [cookieKey] },
     pkce: { required: () => true },
     scopes: ['openid', 'profile', PERSONAL_IDENTITY_NUMBER_SCOPE],
     claims: {
