@@ -1,4 +1,5 @@
-CREATE TABLE "local_idp_records" (
+-- The local identity provider's state (development and demos). IF NOT EXISTS: a migration can run twice.
+CREATE TABLE IF NOT EXISTS "local_idp_records" (
 	"model" text NOT NULL,
 	"id" text NOT NULL,
 	"payload" jsonb NOT NULL,
@@ -10,6 +11,6 @@ CREATE TABLE "local_idp_records" (
 	CONSTRAINT "local_idp_records_model_id_pk" PRIMARY KEY("model","id")
 );
 --> statement-breakpoint
-CREATE INDEX "local_idp_records_uid_index" ON "local_idp_records" USING btree ("uid");--> statement-breakpoint
-CREATE INDEX "local_idp_records_grant_id_index" ON "local_idp_records" USING btree ("grant_id");--> statement-breakpoint
-CREATE INDEX "local_idp_records_expires_at_index" ON "local_idp_records" USING btree ("expires_at");
+CREATE INDEX IF NOT EXISTS "local_idp_records_uid_index" ON "local_idp_records" USING btree ("uid");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "local_idp_records_grant_id_index" ON "local_idp_records" USING btree ("grant_id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "local_idp_records_expires_at_index" ON "local_idp_records" USING btree ("expires_at");

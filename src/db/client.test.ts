@@ -25,7 +25,7 @@ test('a database missing the record of the latest migration is not taken as up t
   await database.exec(
     'DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)',
   );
-  // The migrator runs the latest migration again (it can run twice: it replaces a column) and records it.
+  // The migrator runs the latest migration again (each is written so that it can run twice) and records it.
   await database.migrate();
   const [after] = await database.query<{ n: number }>(recorded);
   assert.equal(after?.n, all?.n);
