@@ -142,3 +142,24 @@ export function DataTable(props: { caption: string; headers: string[]; rows: Cel
     </table>
   );
 }
+
+/**
+ * A data table's own scroll container (WCAG 1.4.10): on a narrow screen the table scrolls sideways
+ * inside it instead of the whole page. Focusable so a keyboard can scroll it, and labelled (usually
+ * by the table's caption) so a screen reader names the region.
+ */
+export function TableScroll({
+  label,
+  labelledBy,
+  children,
+}: {
+  label?: string;
+  labelledBy?: string;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  return (
+    <section class="bp-table-scroll" tabindex="0" aria-label={labelledBy ? undefined : label} aria-labelledby={labelledBy}>
+      {children as 'safe'}
+    </section>
+  );
+}

@@ -87,3 +87,8 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A phone number as a `tel:` address: digits and a leading plus only, as dialled. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

@@ -22,3 +22,11 @@ type Trusted<T extends Catalogue> = { [K in keyof T]: T[K] extends string ? Trus
 export function defineTexts<T extends Catalogue>(texts: { sv: T; en: { [K in keyof T]: T[K] } }) {
   return (lang: Lang): Trusted<T> => texts[lang] as Trusted<T>;
 }
+
+/**
+ * The language attribute for text that exists only in Swedish (county pages, source wording) when
+ * the page itself is in another language.
+ */
+export function swedishOnly(pageLang: Lang): 'sv' | undefined {
+  return pageLang === 'sv' ? undefined : 'sv';
+}

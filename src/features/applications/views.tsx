@@ -1,9 +1,8 @@
-import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead } from '../../platform/components.tsx';
+import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead, TableScroll } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, formatFileSize, formatKronor, kronorUnit } from '../../platform/format.ts';
-import type { Lang } from '../../platform/i18n.ts';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { type Crumb, Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
 import { steps } from './form.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';

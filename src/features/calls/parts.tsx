@@ -1,5 +1,5 @@
 import { formatDate } from '../../platform/format.ts';
-import type { Lang } from '../../platform/i18n.ts';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { type CallPeriod, type CallStatus, callStatus, daysLeft, daysUntilOpen } from './rules.ts';
 import { callTexts } from './texts.ts';
 
@@ -47,14 +47,6 @@ export function Period({ period, lang }: { period: CallPeriod; lang: Lang }): JS
   if (opensOn) return <span safe>{t.from(formatDate(opensOn, lang))}</span>;
   if (closesOn) return <span safe>{t.until(formatDate(closesOn, lang))}</span>;
   return t.missing;
-}
-
-/**
- * The language attribute for text that exists only in Swedish (county pages, source wording) when
- * the page itself is in another language.
- */
-export function swedishOnly(pageLang: Lang): 'sv' | undefined {
-  return pageLang === 'sv' ? undefined : 'sv';
 }
 
 type HeadingLevel = 2 | 3 | 4;
@@ -131,11 +123,6 @@ export function RichText({
   );
 }
 
-/** A phone number as a `tel:` address: digits and a leading plus only, as dialled. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
-}
-
 /** Where a fact comes from, in small print. The source's date is stored in Swedish only. */
 export function SourceNote({
   sourceRef,
@@ -187,27 +174,6 @@ export function TimeLeft({ period, today, lang }: { period: CallPeriod; today: s
   const until = daysUntilOpen(period, today);
   if (until !== null) return <span safe>{t.opensIn(until)}</span>;
   return callStatus(period, today) === 'unknown' ? t.missing : '';
-}
-
-/**
- * A data table's own scroll container (WCAG 1.4.10): on a narrow screen the table scrolls sideways
- * inside it instead of the whole page. Focusable so a keyboard can scroll it, and labelled (usually
- * by the table's caption) so a screen reader names the region.
- */
-export function TableScroll({
-  label,
-  labelledBy,
-  children,
-}: {
-  label?: string;
-  labelledBy?: string;
-  children: JSX.Element | JSX.Element[];
-}): JSX.Element {
-  return (
-    <section class="bp-table-scroll" tabindex="0" aria-label={labelledBy ? undefined : label} aria-labelledby={labelledBy}>
-      {children as 'safe'}
-    </section>
-  );
 }
 
 /** A recorded figure's source as a table cell: the source's own Swedish wording, quoted, and its reference. */

@@ -1,8 +1,8 @@
-import { Money } from '../../platform/components.tsx';
-import type { Lang } from '../../platform/i18n.ts';
+import { Money, TableScroll } from '../../platform/components.tsx';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { DateText, DemoTag, Period, RichText, SourceCell, SourceNote, StatusTag, swedishOnly, TableScroll, TimeLeft } from './parts.tsx';
+import { DateText, DemoTag, Period, RichText, SourceCell, SourceNote, StatusTag, TimeLeft } from './parts.tsx';
 import type { CallDetail, CallSummary, FilterOptions } from './queries.ts';
 import { applicationWindow, type CallGroups, callStatus } from './rules.ts';
 import { callTexts } from './texts.ts';

@@ -1,9 +1,8 @@
-import { Money } from '../../platform/components.tsx';
-import { formatDate, formatKronor } from '../../platform/format.ts';
-import type { Lang } from '../../platform/i18n.ts';
+import { Money, TableScroll } from '../../platform/components.tsx';
+import { formatDate, formatKronor, telHref } from '../../platform/format.ts';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { swedishOnly, TableScroll, telHref } from '../calls/parts.tsx';
 import type { CatalogueOptions, Option, ProjectDetail } from './queries.ts';
 import {
   type CatalogueFilters,

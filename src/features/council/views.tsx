@@ -1,7 +1,6 @@
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, telHref } from '../../platform/format.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { telHref } from '../calls/parts.tsx';
 import { paragraphsOf } from '../glossary/rules.ts';
 import type { CouncilContact, CouncilDetail, CouncilMeeting, CouncilSummary } from './queries.ts';
 import { distinctSources } from './rules.ts';

@@ -1,6 +1,6 @@
+import { swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { swedishOnly } from '../calls/parts.tsx';
 import type { CallSummary } from '../calls/queries.ts';
 import { CallTable, programmeName } from '../calls/views.tsx';
 import type { ProgrammeWithCounties } from '../programmes/queries.ts';

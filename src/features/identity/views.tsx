@@ -1,9 +1,9 @@
 import { maskPersonalIdentityNumber } from '../../platform/auth/personal-identity-number.ts';
 import type { Membership, StaffMembership } from '../../platform/auth/policy.ts';
-import { Csrf, DataTable, ErrorSummary, FieldError, type FormError, Notice, SummaryList } from '../../platform/components.tsx';
+import { Csrf, DataTable, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableScroll } from '../../platform/components.tsx';
+import { swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import { texts } from './texts.ts';
 
 /** A table that scrolls on its own at 320 px instead of widening the page (WCAG 1.4.10). */

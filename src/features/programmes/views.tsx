@@ -1,7 +1,8 @@
-import type { Lang } from '../../platform/i18n.ts';
+import { telHref } from '../../platform/format.ts';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { RichText, SourceNote, swedishOnly, telHref } from '../calls/parts.tsx';
+import { RichText, SourceNote } from '../calls/parts.tsx';
 import { programmeName } from '../calls/views.tsx';
 import type { CountyProgrammeDetail, Programme, ProgrammeDetail, ProgrammeWithCounties, Purpose } from './queries.ts';
 import { programmeTexts } from './texts.ts';

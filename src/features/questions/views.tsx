@@ -1,8 +1,8 @@
+import { TableScroll } from '../../platform/components.tsx';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { type AmountField, type ConfirmField, type Field, type Guidance, type RowsField, steps } from '../applications/form.ts';
-import { TableScroll } from '../calls/parts.tsx';
 import {
   answerFormat,
   attachments,

@@ -1,9 +1,16 @@
-import { ErrorSummary, FieldError, type FormError, SummaryList, type SummaryRow, TableHead } from '../../platform/components.tsx';
+import {
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  SummaryList,
+  type SummaryRow,
+  TableHead,
+  TableScroll,
+} from '../../platform/components.tsx';
 import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
-import type { Lang } from '../../platform/i18n.ts';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { swedishOnly, TableScroll } from '../calls/parts.tsx';
 import type { DocumentKind, RegistryCaseRow } from './queries.ts';
 import type { ReceivedChannel } from './rules.ts';
 import { registryTexts } from './texts.ts';

@@ -1,9 +1,9 @@
-import { Money } from '../../platform/components.tsx';
+import { Money, TableScroll } from '../../platform/components.tsx';
 import { formatKronor } from '../../platform/format.ts';
-import type { Lang } from '../../platform/i18n.ts';
+import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
-import { SourceCell, swedishOnly, TableScroll } from '../calls/parts.tsx';
+import { SourceCell } from '../calls/parts.tsx';
 import { programmeName } from '../calls/views.tsx';
 import { queryNoteText } from '../catalogue/texts.ts';
 import { FilterSelect } from '../catalogue/views.tsx';
