@@ -152,9 +152,7 @@ function TextInput(props: { field: Field; answers: DraftAnswers; errors: Errors;
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <Label field={field} lang={lang} forId={id} />
       <Hint field={field} lang={lang} />
-      <span id={`${id}-error`}>
-        <FieldError error={error} lang={lang} />
-      </span>
+      <FieldError id={`${id}-error`} error={error} lang={lang} />
       {control}
     </div>
   );
@@ -175,9 +173,7 @@ function Choices(props: { field: Field; options: ChoiceOption[]; answers: DraftA
           {field.label[lang]}
         </legend>
         <Hint field={field} lang={lang} />
-        <span id={`${id}-error`}>
-          <FieldError error={error} lang={lang} />
-        </span>
+        <FieldError id={`${id}-error`} error={error} lang={lang} />
         <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
           {props.options.map((o, i) => (
             <div class="govuk-checkboxes__item">
@@ -216,9 +212,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
           {field.label[lang]}
         </legend>
         <Hint field={field} lang={lang} />
-        <span id={id}>
-          <FieldError error={error} lang={lang} />
-        </span>
+        <FieldError id={id} error={error} lang={lang} />
         {shown.map((row, i) => (
           <fieldset class="govuk-fieldset bp-row">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
@@ -236,9 +230,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                       <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
                         {column.label[lang]}
                       </legend>
-                      <span id={`${cid}-error`}>
-                        <FieldError error={cellError} lang={lang} />
-                      </span>
+                      <FieldError id={`${cid}-error`} error={cellError} lang={lang} />
                       <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
                         {(['yes', 'no'] as const).map((choice) => (
                           <div class="govuk-radios__item">
@@ -266,9 +258,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                     <span safe>{column.label[lang]}</span>
                     {column.required ? '' : <span> {t.optional}</span>}
                   </label>
-                  <span id={`${cid}-error`}>
-                    <FieldError error={cellError} lang={lang} />
-                  </span>
+                  <FieldError id={`${cid}-error`} error={cellError} lang={lang} />
                   <input
                     class={`govuk-input${column.kind === 'date' ? ' govuk-input--width-10' : ''}${cellError ? ' govuk-input--error' : ''}`}
                     id={cid}
@@ -297,9 +287,7 @@ function Confirm(props: { field: ConfirmField; answers: DraftAnswers; errors: Er
   const error = props.errors.get(id);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <span id={`${id}-error`}>
-        <FieldError error={error} lang={props.lang} />
-      </span>
+      <FieldError id={`${id}-error`} error={error} lang={props.lang} />
       <div class="govuk-checkboxes govuk-checkboxes--small">
         <div class="govuk-checkboxes__item">
           <input
@@ -439,9 +427,7 @@ export function NewApplicationPage(props: {
             <div class={`govuk-form-group${errors.has('organisationId') ? ' govuk-form-group--error' : ''}`}>
               <fieldset class="govuk-fieldset" aria-describedby={errors.has('organisationId') ? 'organisationId-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.newOrganisation}</legend>
-                <span id="organisationId-error">
-                  <FieldError error={errors.get('organisationId')} lang={props.ctx.lang} />
-                </span>
+                <FieldError id="organisationId-error" error={errors.get('organisationId')} lang={props.ctx.lang} />
                 <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                   {props.organisations.map((o, i) => (
                     <div class="govuk-radios__item">
@@ -894,9 +880,7 @@ function FileUpload(props: {
         ) : (
           ''
         )}
-        <span id="file-error">
-          <FieldError error={props.error} lang={props.lang} />
-        </span>
+        <FieldError id="file-error" error={props.error} lang={props.lang} />
         <input
           class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
           id="file"
@@ -967,9 +951,7 @@ export function AttachmentsPage(props: {
             <div class={`govuk-form-group${errors.has('kind') ? ' govuk-form-group--error' : ''}`}>
               <fieldset class="govuk-fieldset" aria-describedby={errors.has('kind') ? 'kind-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.uploadKind}</legend>
-                <span id="kind-error">
-                  <FieldError error={errors.get('kind')} lang={ctx.lang} />
-                </span>
+                <FieldError id="kind-error" error={errors.get('kind')} lang={ctx.lang} />
                 <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                   {kinds.map((kind, i) => (
                     <div class="govuk-radios__item">
@@ -994,9 +976,7 @@ export function AttachmentsPage(props: {
                 <label class="govuk-label govuk-label--s" for="partnerIndex">
                   {t.uploadPartner}
                 </label>
-                <span id="partnerIndex-error">
-                  <FieldError error={errors.get('partnerIndex')} lang={ctx.lang} />
-                </span>
+                <FieldError id="partnerIndex-error" error={errors.get('partnerIndex')} lang={ctx.lang} />
                 <select
                   class={`govuk-select${errors.has('partnerIndex') ? ' govuk-select--error' : ''}`}
                   id="partnerIndex"
@@ -1390,9 +1370,7 @@ export function SubmittedPage(props: {
               <label class="govuk-label govuk-label--s" for="statement">
                 {t.supplementStatement}
               </label>
-              <span id="statement-error">
-                <FieldError error={errors.get('statement')} lang={ctx.lang} />
-              </span>
+              <FieldError id="statement-error" error={errors.get('statement')} lang={ctx.lang} />
               <textarea
                 class={`govuk-textarea${errors.has('statement') ? ' govuk-textarea--error' : ''}`}
                 id="statement"

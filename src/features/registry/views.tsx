@@ -8,7 +8,7 @@ import {
   TableScroll,
 } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
-import { type Lang, swedishOnly } from '../../platform/i18n.ts';
+import { swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { DocumentKind, RegistryCaseRow } from './queries.ts';
@@ -252,14 +252,6 @@ function describedBy(id: string, error: FormError | undefined): string {
   return error ? `${id}-hint ${id}-error` : `${id}-hint`;
 }
 
-function ErrorFor({ id, error, lang }: { id: string; error: FormError | undefined; lang: Lang }): JSX.Element {
-  return (
-    <span id={`${id}-error`}>
-      <FieldError error={error} lang={lang} />
-    </span>
-  );
-}
-
 export function RegisterPage(props: RegisterPageProps): JSX.Element {
   const { ctx, values } = props;
   const t = registryTexts(ctx.lang);
@@ -290,7 +282,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldCall}
                 </label>
                 <Hint id="callSlug" text={t.fieldCallHint} />
-                <ErrorFor id="callSlug" error={err('callSlug')} lang={ctx.lang} />
+                <FieldError id="callSlug-error" error={err('callSlug')} lang={ctx.lang} />
                 <select
                   class={`govuk-select${err('callSlug') ? ' govuk-select--error' : ''}`}
                   id="callSlug"
@@ -310,7 +302,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldOrganisation}
                 </label>
                 <Hint id="organisationId" text={t.fieldOrganisationHint} />
-                <ErrorFor id="organisationId" error={err('organisationId')} lang={ctx.lang} />
+                <FieldError id="organisationId-error" error={err('organisationId')} lang={ctx.lang} />
                 <select
                   class={`govuk-select${err('organisationId') ? ' govuk-select--error' : ''}`}
                   id="organisationId"
@@ -334,7 +326,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
               <FormGroup error={err('channel')}>
                 <fieldset class="govuk-fieldset" aria-describedby={err('channel') ? 'channel-error' : undefined}>
                   <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.fieldChannel}</legend>
-                  <ErrorFor id="channel" error={err('channel')} lang={ctx.lang} />
+                  <FieldError id="channel-error" error={err('channel')} lang={ctx.lang} />
                   <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                     {(
                       [
@@ -364,7 +356,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldReceivedDate}
                 </label>
                 <Hint id="receivedDate" text={t.fieldReceivedDateHint} />
-                <ErrorFor id="receivedDate" error={err('receivedDate')} lang={ctx.lang} />
+                <FieldError id="receivedDate-error" error={err('receivedDate')} lang={ctx.lang} />
                 <input
                   class={inputClass('receivedDate', 'govuk-input--width-10')}
                   id="receivedDate"
@@ -379,7 +371,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldReceivedTime}
                 </label>
                 <Hint id="receivedTime" text={t.fieldReceivedTimeHint} />
-                <ErrorFor id="receivedTime" error={err('receivedTime')} lang={ctx.lang} />
+                <FieldError id="receivedTime-error" error={err('receivedTime')} lang={ctx.lang} />
                 <input
                   class={inputClass('receivedTime', 'govuk-input--width-5')}
                   id="receivedTime"
@@ -394,7 +386,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldTitle}
                 </label>
                 <Hint id="title" text={t.fieldTitleHint} />
-                <ErrorFor id="title" error={err('title')} lang={ctx.lang} />
+                <FieldError id="title-error" error={err('title')} lang={ctx.lang} />
                 <input
                   class={inputClass('title', 'govuk-!-width-full')}
                   id="title"
@@ -409,7 +401,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldAmount}
                 </label>
                 <Hint id="amountApplied" text={t.fieldAmountHint} />
-                <ErrorFor id="amountApplied" error={err('amountApplied')} lang={ctx.lang} />
+                <FieldError id="amountApplied-error" error={err('amountApplied')} lang={ctx.lang} />
                 <div class="govuk-input__wrapper">
                   <input
                     class={inputClass('amountApplied', 'govuk-input--width-10')}
@@ -431,7 +423,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldNote}
                 </label>
                 <Hint id="note" text={t.fieldNoteHint} />
-                <ErrorFor id="note" error={err('note')} lang={ctx.lang} />
+                <FieldError id="note-error" error={err('note')} lang={ctx.lang} />
                 <textarea
                   class={`govuk-textarea${err('note') ? ' govuk-textarea--error' : ''}`}
                   id="note"
@@ -448,7 +440,7 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
                   {t.fieldFile}
                 </label>
                 <Hint id="file" text={props.fileNotKept ? `${t.fieldFileHint} ${t.fileNotKept}` : t.fieldFileHint} />
-                <ErrorFor id="file" error={err('file')} lang={ctx.lang} />
+                <FieldError id="file-error" error={err('file')} lang={ctx.lang} />
                 <input
                   class={`govuk-file-upload${err('file') ? ' govuk-file-upload--error' : ''}`}
                   id="file"
