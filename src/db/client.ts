@@ -66,7 +66,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     import('drizzle-orm/node-postgres'),
     import('./schema/index.ts'),
   ]);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Connections stay open (idleTimeoutMillis 0): a server app uses them all day, and pg-pool
+  // otherwise arms and clears an idle timer on every checkout and release, about a quarter of a
+  // short query's client CPU (SELECT 1 measured 187 against 250 µs, and 107 against 142).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 0 });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
