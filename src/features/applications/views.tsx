@@ -207,12 +207,16 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
   const error = props.errors.get(id);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(field.hint && `${id}-hint`, field.guidance && `${id}-guidance`)}>
+      <fieldset
+        class="govuk-fieldset"
+        id={id}
+        aria-describedby={describedBy(field.hint && `${id}-hint`, field.guidance && `${id}-guidance`, error && `${id}-error`)}
+      >
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--m" safe>
           {field.label[lang]}
         </legend>
         <Hint field={field} lang={lang} />
-        <FieldError id={id} error={error} lang={lang} />
+        <FieldError id={`${id}-error`} error={error} lang={lang} />
         {shown.map((row, i) => (
           <fieldset class="govuk-fieldset bp-row">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
