@@ -30,6 +30,8 @@ declare module 'fastify' {
     pageCache: PageCache | null;
     /** Sessions in the database; its reads bring the logged-in person along for the auth hook. */
     sessionStore: DatabaseSessionStore;
+    /** Signs the session cookies; the local identity provider derives its secrets from it. */
+    sessionSecret: string;
     publicContent: PublicContentChanges;
     /** True when the local identity provider and demo data are in use. */
     demoMode: boolean;
@@ -148,8 +150,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(formbody);
   const sessionStore = new DatabaseSessionStore(database.db, config.SESSION_IDLE_MINUTES * 60_000);
   app.decorate('sessionStore', sessionStore);
+  const secret = sessionSecret(config);
+  app.decorate('sessionSecret', secret);
   await app.register(session, {
-    secret: sessionSecret(config),
+    secret,
     cookieName: 'sid',
     saveUninitialized: false,
     rolling: true,

@@ -14,7 +14,6 @@ import { safeReturnPath, sendHtml } from '../../platform/http.ts';
 import { createLocalIdentityProvider, mountLocalIdentityProvider } from '../../platform/local-idp/provider.tsx';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import { sessionSecret } from '../../platform/session-secret.ts';
 import { listMyPagesApplications } from '../applications/queries.ts';
 import { MyApplications } from '../applications/views.tsx';
 import {
@@ -84,7 +83,7 @@ export const identityRoutes: FastifyPluginAsync = async (app) => {
   if (configured.public && configured.staff) {
     settings = { public: configured.public, staff: configured.staff };
   } else {
-    const local = createLocalIdentityProvider(app.config.publicUrl, sessionSecret(app.config), app.database.db);
+    const local = createLocalIdentityProvider(app.config.publicUrl, app.sessionSecret, app.database.db);
     await mountLocalIdentityProvider(app, local);
     settings = { public: configured.public ?? local.settings.public, staff: configured.staff ?? local.settings.staff };
   }

@@ -3,10 +3,10 @@ import http from 'node:http';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedPersonas } from '../../../seed/personas.ts';
+import { testConfig } from '../../../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { freePort, HttpSession } from '../../../test/http-session.ts';
 import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
 import { logInAs } from '../../features/identity/testing.ts';
 import { DatabaseIdpAdapter, purgeExpiredIdpRecords, sharedSigningKey } from './adapter.ts';
 
@@ -59,16 +59,7 @@ test('a login passed back and forth between two instances on one database succee
   const publicUrl = `http://127.0.0.1:${ports[0]}`;
   const instances: FastifyInstance[] = [];
   for (const port of ports.slice(1)) {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: './.tmp/test-data',
-      SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-      RATE_LIMIT_MAX: '100000',
-      SEED_DEMO: 'false',
-      PUBLIC_URL: publicUrl,
-    });
-    const app = await buildApp({ config, database, logger: false });
+    const app = await buildApp({ config: testConfig({ PUBLIC_URL: publicUrl }), database, logger: false });
     await app.listen({ host: '127.0.0.1', port });
     instances.push(app);
   }
