@@ -56,13 +56,37 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; null where there is no /proc. */
-function cpuMs(pid: number): number | null {
+type CpuTime = { user: number; system: number };
+
+/** CPU time (ms) a process has used so far in user and kernel mode, from /proc; null where there is no /proc. */
+function cpuMs(pid: number): CpuTime | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+function addCpu(a: CpuTime | null, b: CpuTime | null): CpuTime | null {
+  return a === null || b === null ? null : { user: a.user + b.user, system: a.system + b.system };
+}
+
+/**
+ * The whole machine's CPU time so far by kind, in clock ticks, from the first line of /proc/stat;
+ * null where there is none. `steal` is time the hypervisor gave to other machines.
+ */
+function machineTicks(): Record<'user' | 'system' | 'idle' | 'steal', number> | null {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number) as number[];
+    return { user: user! + nice!, system: system! + irq! + softirq!, idle: idle! + iowait!, steal: steal ?? 0 };
   } catch {
     return null;
   }
@@ -72,8 +96,8 @@ function cpuMs(pid: number): number | null {
  * CPU time (ms) of every PostgreSQL server process on this machine, from /proc; null where there is
  * none (no /proc, or the server runs elsewhere).
  */
-function postgresCpuMs(): number | null {
-  let total = 0;
+function postgresCpuMs(): CpuTime | null {
+  let total: CpuTime = { user: 0, system: 0 };
   let found = false;
   for (const entry of readdirSync('/proc', { withFileTypes: true })) {
     if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
@@ -84,7 +108,7 @@ function postgresCpuMs(): number | null {
     }
     const ms = cpuMs(Number(entry.name));
     if (ms !== null) {
-      total += ms;
+      total = { user: total.user + ms.user, system: total.system + ms.system };
       found = true;
     }
   }
@@ -520,12 +544,10 @@ try {
     const own = process.cpuUsage();
     return {
       commits: Number(commits.rows[0]?.n),
-      app: apps.reduce<number | null>((sum, a) => {
-        const own = cpuMs(a.child.pid ?? 0);
-        return sum === null || own === null ? null : sum + own;
-      }, 0),
+      app: apps.reduce<CpuTime | null>((sum, a) => addCpu(sum, cpuMs(a.child.pid ?? 0)), { user: 0, system: 0 }),
       postgres: postgresCpuMs(),
-      client: (own.user + own.system) / 1000,
+      client: { user: own.user / 1000, system: own.system / 1000 },
+      machine: machineTicks(),
     };
   };
   const before = await counters();
@@ -563,13 +585,27 @@ try {
   );
   const perSubmission = (a: number | null, b: number | null) =>
     a === null || b === null ? 'n/a' : ((b - a) / Math.max(1, sustained.length)).toFixed(1);
+  // User and kernel time apart: on a virtual machine a wait and its wake-up can cost more in the
+  // kernel than the work between them.
+  const cpuPerSubmission = (a: CpuTime | null, b: CpuTime | null) =>
+    a === null || b === null
+      ? 'n/a'
+      : `${perSubmission(a.user + a.system, b.user + b.system)} (kernel ${perSubmission(a.system, b.system)})`;
   console.log(
     `  per submission: ${perSubmission(before.commits, after.commits)} database transactions (every statement outside a transaction counts), ` +
-      `app_cpu_ms=${perSubmission(before.app, after.app)} postgres_cpu_ms=${perSubmission(before.postgres, after.postgres)} ` +
-      `(this benchmark's own client: ${perSubmission(before.client, after.client)}); load average ${loadavg()
+      `app_cpu_ms=${cpuPerSubmission(before.app, after.app)} postgres_cpu_ms=${cpuPerSubmission(before.postgres, after.postgres)} ` +
+      `(this benchmark's own client: ${cpuPerSubmission(before.client, after.client)}); load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
   );
+  const [startTicks, endTicks] = [before.machine, after.machine];
+  if (startTicks && endTicks) {
+    const kinds = Object.keys(endTicks) as (keyof typeof endTicks)[];
+    const all = kinds.reduce((sum, kind) => sum + endTicks[kind] - startTicks[kind], 0) || 1;
+    console.log(
+      `  the machine's CPU meanwhile: ${kinds.map((kind) => `${kind} ${((100 * (endTicks[kind] - startTicks[kind])) / all).toFixed(0)}%`).join(', ')}`,
+    );
+  }
   for (const f of failures.slice(0, 5)) console.log(`  failed: ${f}`);
   if (exhausted) console.log('  drafts ran out before the 20 s were over: the rate above is a lower bound');
 
