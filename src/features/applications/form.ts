@@ -24,6 +24,8 @@ interface FieldBase {
   label: Localised;
   hint?: Localised;
   guidance?: Guidance;
+  /** A programme whose sources say something else gets its own guidance (see `fieldFor`). */
+  guidanceFor?: Partial<Record<string, Guidance>>;
   required: boolean;
 }
 
@@ -93,6 +95,7 @@ const long = 10_000;
 const short = 300;
 
 const seed001 = 'Länsstyrelsen Västra Götaland, "Stöd för dig som ansöker om bidrag inom integration" (seed 001)';
+const seed003 = 'Länsstyrelsen Östergötland, "Bidrag för att utveckla kapacitet och beredskap i mottagandet av nyanlända" (seed 003)';
 const seed004 = 'Länsstyrelsen i Örebro län, "Viktiga delar i planeringen" (seed 004)';
 
 export const steps: readonly Step[] = [
@@ -130,12 +133,22 @@ export const steps: readonly Step[] = [
         required: true,
         label: { sv: 'Vad syftar insatsen till?', en: 'What does the project aim to do?' },
         hint: { sv: 'Välj minst ett syfte.', en: 'Choose at least one purpose.' },
+        // The four purposes of § 37 a (seed 001); § 37 has purposes of its own (seed 003).
         guidance: {
           text: {
             sv: 'Inkomna ansökningar bedöms bland annat utifrån att insatsen syftar till att stödja språkinlärning, underlätta etableringen i samhället, skapa nätverk eller ge socialt stöd till ensamkommande barn.',
             en: 'Applications are assessed among other things on whether the project aims to support language learning, ease establishment in society, create networks or give social support to unaccompanied children.',
           },
           source: seed001,
+        },
+        guidanceFor: {
+          s37: {
+            text: {
+              sv: 'Länsstyrelsen fördelar medel till kommuner och kommunalförbund för verksamhet och samverkan som väsentligt bidrar till att underlätta bosättning och öka mottagningskapaciteten i kommunerna. Vi kan även ge ersättning för att utveckla samverkan mellan kommuner samt mellan kommuner och andra aktörer i syfte att underlätta etableringen i samhället.',
+              en: 'The county board distributes funds to municipalities and municipal federations for activities and cooperation that contribute substantially to easing settlement and increasing the municipalities’ capacity to receive. We can also compensate developing cooperation between municipalities, and between municipalities and other actors, in order to ease establishment in society.',
+            },
+            source: seed003,
+          },
         },
       },
       {
@@ -178,7 +191,7 @@ export const steps: readonly Step[] = [
             sv: 'Beskriv bakgrunden till insatsen och vilka behov som insatsen vill tillgodose. Motivera behovet av insatsen.',
             en: 'Describe the background to the project and the needs it is meant to meet. Explain why the project is needed.',
           },
-          source: seed004,
+          source: `${seed004}; ${seed001}`,
         },
       },
       {
@@ -263,8 +276,8 @@ export const steps: readonly Step[] = [
         label: { sv: 'Samverkansparter', en: 'Cooperation partners' },
         rowLabel: { sv: 'Samverkanspart', en: 'Partner' },
         hint: {
-          sv: 'Lämna tomt om kommunen genomför insatsen i egen regi. En samverkanspart som tar del av medlen ska fylla i ett intyg som ni bifogar.',
-          en: 'Leave empty if the municipality carries out the project on its own. A partner receiving money must fill in a certificate that you attach.',
+          sv: 'Lämna tomt om er organisation genomför insatsen i egen regi. En samverkanspart som tar del av medlen ska fylla i ett intyg som ni bifogar.',
+          en: 'Leave empty if your organisation carries out the project on its own. A partner receiving money must fill in a certificate that you attach.',
         },
         columns: [
           { key: 'organisation', kind: 'text', required: true, maxLength: short, label: { sv: 'Organisation', en: 'Organisation' } },
@@ -421,8 +434,8 @@ export const steps: readonly Step[] = [
         required: false,
         label: { sv: 'Egen finansiering', en: 'Own financing' },
         hint: {
-          sv: 'Det kommunen och parterna själva bidrar med, i kronor.',
-          en: 'What the municipality and partners contribute, in kronor.',
+          sv: 'Det ni och parterna själva bidrar med, i kronor.',
+          en: 'What you and your partners contribute, in kronor.',
         },
       },
       {
@@ -495,6 +508,12 @@ export const confirmations: Record<ConfirmationKey, ConfirmField> = {
     },
   },
 };
+
+/** A field as a programme's applicants see it: with that programme's own guidance where it has one. */
+export function fieldFor<F extends Field>(field: F, programmeCode: string): F {
+  const guidance = field.guidanceFor?.[programmeCode];
+  return guidance ? { ...field, guidance } : field;
+}
 
 export function stepBySlug(slug: string): Step | undefined {
   return steps.find((s) => s.slug === slug);

@@ -4,7 +4,7 @@ import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { type Crumb, Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
-import { steps } from './form.ts';
+import { fieldFor, steps } from './form.ts';
 import type { ApplicationDetail, Attachment } from './queries.ts';
 import {
   budgetTotal,
@@ -738,23 +738,25 @@ export function StepPage(props: {
         ) : (
           ''
         )}
-        {step.fields.map((field) => (
-          <>
-            {step.key === 'budget' && field.key === 'ownFinancing' ? (
-              <div class="govuk-grid-row">
-                <div class="govuk-grid-column-two-thirds">
-                  <BudgetSum answers={props.answers} lang={ctx.lang} />
-                  <h2 class="govuk-heading-m">{t.budgetFinancing}</h2>
+        {step.fields
+          .map((stepField) => fieldFor(stepField, app.call.programmeCode))
+          .map((field) => (
+            <>
+              {step.key === 'budget' && field.key === 'ownFinancing' ? (
+                <div class="govuk-grid-row">
+                  <div class="govuk-grid-column-two-thirds">
+                    <BudgetSum answers={props.answers} lang={ctx.lang} />
+                    <h2 class="govuk-heading-m">{t.budgetFinancing}</h2>
+                  </div>
                 </div>
-              </div>
-            ) : (
-              ''
-            )}
-            <QuestionRow field={field} lang={ctx.lang}>
-              <FieldInput field={field} answers={props.answers} options={props.options} errors={errors} lang={ctx.lang} />
-            </QuestionRow>
-          </>
-        ))}
+              ) : (
+                ''
+              )}
+              <QuestionRow field={field} lang={ctx.lang}>
+                <FieldInput field={field} answers={props.answers} options={props.options} errors={errors} lang={ctx.lang} />
+              </QuestionRow>
+            </>
+          ))}
         <p
           class="govuk-body-s bp-autosave-status"
           role="status"

@@ -38,7 +38,7 @@ export function questionsDocument(sheet: QuestionSheet, lang: Lang, templatesUrl
   steps.forEach((step, i) => {
     blocks.push({ kind: 'heading', level: 1, text: `${i + 1}. ${step.title[lang]}` });
     if (step.intro) blocks.push(guidanceNote(step.intro, lang));
-    for (const item of stepItems(step)) {
+    for (const item of stepItems(step, sheet.programme.code)) {
       blocks.push({
         kind: 'keepTogether',
         blocks: item.kind === 'costs' ? costBlocks(item.fields, lang) : fieldBlocks(item.field, sheet, lang),

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { stockholmDateOf } from '../../platform/format.ts';
 import { pdfPages } from '../../platform/pdf/poppler.ts';
-import { confirmations, costCategories, steps } from '../applications/form.ts';
+import { confirmations, costCategories, fieldFor, steps } from '../applications/form.ts';
 
 let t: TestApp;
 before(async () => {
@@ -30,9 +30,13 @@ const fields = steps.flatMap((step) => step.fields);
 // The page lists the options of the current year in Stockholm.
 const year = Number(stockholmDateOf(new Date()).slice(0, 4));
 
-for (const lang of ['sv', 'en'] as const) {
-  test(`lists every step and question of the form with its hint, guidance and source (${lang})`, async () => {
-    const res = await get('/ansokan/fragor?bidrag=s37a', lang);
+for (const [lang, programme] of [
+  ['sv', 's37a'],
+  ['en', 's37a'],
+  ['sv', 's37'],
+] as const) {
+  test(`lists every step and question of the ${programme} form with its hint, guidance and source (${lang})`, async () => {
+    const res = await get(`/ansokan/fragor?bidrag=${programme}`, lang);
     assert.equal(res.statusCode, 200);
     const text = visibleText(res.body);
     for (const step of steps) {
@@ -42,7 +46,7 @@ for (const lang of ['sv', 'en'] as const) {
         assert.ok(text.includes(step.intro.source), `source of the intro of ${step.key}`);
       }
     }
-    for (const field of fields) {
+    for (const field of fields.map((f) => fieldFor(f, programme))) {
       assert.ok(text.includes(field.label[lang]), `question ${field.key}`);
       if (field.hint) assert.ok(text.includes(field.hint[lang]), `hint of ${field.key}`);
       if (field.guidance) {
@@ -54,6 +58,13 @@ for (const lang of ['sv', 'en'] as const) {
     }
   });
 }
+
+test("does not show § 37 a's purposes as guidance on the § 37 form", async () => {
+  const purposes = fields.find((f) => f.key === 'purposeCodes');
+  const s37aGuidance = collapse(purposes?.guidance?.text.sv ?? 'missing');
+  assert.ok(visibleText((await get('/ansokan/fragor?bidrag=s37a')).body).includes(s37aGuidance));
+  assert.ok(!visibleText((await get('/ansokan/fragor?bidrag=s37')).body).includes(s37aGuidance));
+});
 
 test('shows the steps in the order of the form, as numbered sections under the h1', async () => {
   const { body } = await get('/ansokan/fragor?bidrag=s37a');

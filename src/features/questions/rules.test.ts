@@ -5,7 +5,7 @@ import { answerFormat, printedRows, programmeConfirmations, stepItems, whoMayApp
 
 test('gathers the budget cost categories into one item and keeps the other budget questions', () => {
   const budget = steps.find((s) => s.key === 'budget') as Step;
-  const items = stepItems(budget);
+  const items = stepItems(budget, 's37a');
   assert.deepEqual(
     items.map((i) => (i.kind === 'costs' ? i.fields.map((f) => f.key) : i.field.key)),
     [costCategories.map((c) => `cost.${c.key}`), 'ownFinancing', 'amountApplied'],
@@ -15,10 +15,22 @@ test('gathers the budget cost categories into one item and keeps the other budge
 test('leaves the steps without cost categories as one item per question', () => {
   for (const step of steps.filter((s) => s.key !== 'budget')) {
     assert.deepEqual(
-      stepItems(step).map((i) => (i.kind === 'field' ? i.field.key : 'costs')),
+      stepItems(step, 's37a').map((i) => (i.kind === 'field' ? i.field.key : 'costs')),
       step.fields.map((f) => f.key),
     );
   }
+});
+
+test("gives a programme its own guidance where its sources differ: § 37's purposes come from seed 003, § 37 a's from seed 001", () => {
+  const purposes = (code: string) => {
+    const item = stepItems(steps[0] as Step, code).find((i) => i.kind === 'field' && i.field.key === 'purposeCodes');
+    return item?.kind === 'field' ? item.field.guidance : undefined;
+  };
+  assert.match(purposes('s37a')?.source ?? '', /seed 001/);
+  assert.match(purposes('s37a')?.text.sv ?? '', /språkinlärning/);
+  assert.match(purposes('s37')?.source ?? '', /seed 003/);
+  assert.match(purposes('s37')?.text.sv ?? '', /mottagningskapaciteten/);
+  assert.doesNotMatch(purposes('s37')?.text.sv ?? '', /språkinlärning/);
 });
 
 test('asks the municipality-participation confirmation of § 37 a only when there are partners', () => {

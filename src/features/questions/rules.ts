@@ -7,6 +7,7 @@ import {
   confirmations,
   costCategories,
   type Field,
+  fieldFor,
   type RowColumn,
   type RowsField,
   type Step,
@@ -71,9 +72,9 @@ export type StepItem = { kind: 'field'; field: Field } | { kind: 'costs'; fields
 
 const costFieldKeys = new Set(costCategories.map((c) => `cost.${c.key}`));
 
-export function stepItems(step: Step): StepItem[] {
+export function stepItems(step: Step, programmeCode: string): StepItem[] {
   const items: StepItem[] = [];
-  for (const field of step.fields) {
+  for (const field of step.fields.map((f) => fieldFor(f, programmeCode))) {
     const last = items.at(-1);
     if (field.kind === 'amount' && costFieldKeys.has(field.key)) {
       if (last?.kind === 'costs') last.fields.push(field);

@@ -360,7 +360,7 @@ export function QuestionsPage({
                 <span safe>{step.title[lang]}</span>
               </h2>
               {step.intro ? <GuidanceText guidance={step.intro} lang={lang} /> : ''}
-              {stepItems(step).map((item) =>
+              {stepItems(step, sheet.programme.code).map((item) =>
                 item.kind === 'costs' ? (
                   <Costs fields={item.fields} lang={lang} />
                 ) : (
