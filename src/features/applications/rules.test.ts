@@ -305,6 +305,34 @@ test('a milestone date is checked trimmed, and a malformed one is a date error t
   assert.deepEqual(answersToStore(timePlan, saved, tooLong, options).refusedKeys, ['milestones']);
 });
 
+test('a megabyte pasted into a date, amount or organisation number is refused as too long and keeps the saved answer', () => {
+  const paste = `2027-03-15 ${'x'.repeat(1_000_000)}`;
+  const project = step('insatsen');
+  const savedProject: DraftAnswers = { projectStart: '2027-03-15' };
+  const project1 = answersToStore(project, savedProject, { projectStart: paste }, options);
+  assert.deepEqual(project1.refusedKeys, ['projectStart']);
+  assert.equal(project1.answers.projectStart, '2027-03-15');
+  assert.deepEqual(
+    validateStep(project, { projectStart: paste }, options).find((e) => e.key === 'projectStart'),
+    { key: 'projectStart', code: 'tooLong', max: 100 },
+  );
+
+  const budget = step('budget');
+  const budget1 = answersToStore(budget, { amountApplied: '100 000' }, { amountApplied: `100 000${'0'.repeat(1_000_000)}` }, options);
+  assert.deepEqual(budget1.refusedKeys, ['amountApplied']);
+  assert.equal(budget1.answers.amountApplied, '100 000');
+
+  const cooperation = step('samverkan');
+  const partner = { organisation: 'Röda Korset', role: 'Utbildar', receivesMoney: 'no' };
+  const savedPartners: DraftAnswers = { partners: [{ ...partner, orgNumber: '802002-8711' }] };
+  const pasted = answersToStore(cooperation, savedPartners, { partners: [{ ...partner, orgNumber: '8'.repeat(1_000_000) }] }, options);
+  assert.deepEqual(pasted.refusedKeys, ['partners']);
+  assert.deepEqual(pasted.answers.partners, savedPartners.partners);
+  // A mistyped number of a plausible length is a format error and is kept as typed, to be corrected.
+  const mistyped = answersToStore(cooperation, savedPartners, { partners: [{ ...partner, orgNumber: '802002-87' }] }, options);
+  assert.deepEqual(mistyped.refusedKeys, []);
+});
+
 test('shows budget amounts as money, parsed as validation parses them, on the review page and the receipt', () => {
   const answers: DraftAnswers = { 'cost.personnel': '20000 kr', 'cost.premises': '5000,50', ownFinancing: 'tio tusen', amountApplied: '' };
   const budget = answerRows(answers, options, 'sv').find((s) => s.step.key === 'budget')?.rows ?? [];

@@ -186,12 +186,19 @@ function formatError(column: RowColumn, trimmed: string): ErrorCode | null {
 }
 
 /**
+ * A date, amount, organisation number or yes/no longer than this is no typing mistake but a paste
+ * gone wrong: it is refused as too long, so that it never replaces the saved answer.
+ */
+const FORMATTED_MAX = 100;
+
+/**
  * The format is checked before the length: "1 mars 2027" is a wrong date, not a too long one, and
  * only `tooLong` makes a save keep the table's previous rows (see `answersToStore`).
  */
 function columnError(column: RowColumn, value: string): ErrorCode | null {
   const trimmed = value.trim();
   if (trimmed === '') return column.required ? 'required' : null;
+  if (trimmed.length > Math.max(column.maxLength, FORMATTED_MAX)) return 'tooLong';
   return formatError(column, trimmed) ?? (trimmed.length > column.maxLength ? 'tooLong' : null);
 }
 
@@ -221,6 +228,8 @@ function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions
     default: {
       const value = textAnswer(answers, field.key);
       if (value.trim() === '') return field.required ? [{ key: field.key, code: 'required' }] : [];
+      if ((field.kind === 'date' || field.kind === 'amount') && value.trim().length > FORMATTED_MAX)
+        return [{ key: field.key, code: 'tooLong', max: FORMATTED_MAX }];
       if (field.kind === 'date') return parseDate(value) ? [] : [{ key: field.key, code: 'invalidDate' }];
       if (field.kind === 'amount') {
         const ore = parseKronor(value);
