@@ -115,6 +115,31 @@ test('saving over a newer version is refused, the typed answers are kept and bot
   assert.equal(after?.title, 'Version från B');
 });
 
+test('a save without a readable version saves nothing, keeps no version and shows what was typed', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/insatsen`);
+  for (const version of [undefined, 'abc']) {
+    const posted = await session.request(`/ansokningar/${id}/insatsen`, {
+      form: { _csrf: form.csrf, ...(version === undefined ? {} : { version }), action: 'save', title: 'Skrivet men inte sparat' },
+    });
+    const html = await posted.text();
+    assert.equal(posted.status, 400);
+    assert.match(html, /Formuläret kom inte fram helt, så inget har sparats/);
+    assert.doesNotMatch(html, /Någon annan har sparat en nyare version/);
+    assert.match(html, /value="Skrivet men inte sparat"/);
+    assert.equal(hiddenInput(html, 'version'), form.version);
+    const autosaved = await session.request(`/ansokningar/${id}/autospara/insatsen`, {
+      form: { _csrf: form.csrf, ...(version === undefined ? {} : { version }), title: 'Skrivet men inte sparat' },
+    });
+    assert.equal(autosaved.status, 400);
+  }
+  const [row] = await t.database.query<{ title: string; version: number }>('SELECT title, version FROM applications WHERE id = $1', [id]);
+  assert.deepEqual({ ...row }, { title: '', version: Number(form.version) });
+  const kept = await t.database.query('SELECT 1 FROM draft_conflicts WHERE application_id = $1', [id]);
+  assert.equal(kept.length, 0);
+});
+
 test('errors are shown in Swedish next to their fields and nothing typed is lost', async () => {
   const session = await applicant();
   const id = await newDraft(session);

@@ -332,18 +332,21 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const version = versionBody.safeParse(body);
     const update = readStep(step, body);
     const answers = mergeAnswers(detail.answers, update);
+    // Without the version the page was based on, a save cannot be told from one over a newer
+    // version: nothing is saved, and the page comes back with what was typed.
+    if (!version.success) return { step, answers, incomplete: true as const };
     const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
     const stored = answersToStore(step, detail.answers, answers, options);
     const result = await db.transaction((tx) =>
       saveDraft(tx, {
         id: detail.id,
-        basedOnVersion: version.success ? version.data.version : 0,
+        basedOnVersion: version.data.version,
         answers: stored.answers,
         personId: personId(request.actor),
         now: new Date(),
       }),
     );
-    return { step, answers, update, result, options, refusedKeys: stored.refusedKeys };
+    return { step, answers, update, result, options, refusedKeys: stored.refusedKeys, incomplete: false as const };
   }
 
   for (const step of steps) {
@@ -365,6 +368,15 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       if (!detail) return reply;
       const saved = await saveStep(request, detail, step.slug);
       if (!saved) return sendNotFound(request, reply);
+      if (saved.incomplete)
+        return renderStep(
+          request,
+          reply,
+          detail,
+          step.slug,
+          { answers: saved.answers, version: detail.version, errors: [], notice: t.notSavedIncomplete, conflict: null },
+          400,
+        );
       const { answers, update, result, options, refusedKeys } = saved;
       if (!result.ok) {
         const labels = changedKeys(detail.answers, update)
@@ -414,6 +426,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       if (detail.status !== 'draft' || !can(request.actor, 'application.edit', detail)) return reply.code(403).send({ error: 'forbidden' });
       const saved = await saveStep(request, detail, step.slug);
       if (!saved) return reply.code(404).send({ error: 'notFound' });
+      if (saved.incomplete) return reply.code(400).send({ error: 'incomplete' });
       if (!saved.result.ok) return reply.code(409).send({ error: 'conflict', version: saved.result.conflict.version });
       // Answers over their length limit were not stored: the script must not say "saved" for them.
       // The budget's total follows the costs typed, counted by the same rules as the saved page's.

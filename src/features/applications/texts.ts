@@ -145,6 +145,8 @@ export const texts = defineTexts({
     saved: 'Utkastet är sparat.',
     savedWithErrors: 'Utkastet är sparat, men några svar behöver rättas innan ansökan kan skickas in.',
     notSavedTooLong: 'Svar som är för långa har inte sparats; det som var sparat innan finns kvar. Korta svaren och spara igen.',
+    notSavedIncomplete:
+      'Formuläret kom inte fram helt, så inget har sparats; det som var sparat innan finns kvar. Kontrollera svaren och spara igen.',
     autosaveIdle: 'Utkastet sparas automatiskt medan du skriver.',
     autosaveSaving: 'Sparar …',
     autosaveSaved: 'Sparat automatiskt.',
@@ -362,6 +364,8 @@ export const texts = defineTexts({
     saved: 'The draft has been saved.',
     savedWithErrors: 'The draft has been saved, but some answers need correcting before the application can be submitted.',
     notSavedTooLong: 'Answers that are too long have not been saved; what was saved before is kept. Shorten them and save again.',
+    notSavedIncomplete:
+      'The form did not arrive complete, so nothing has been saved; what was saved before is kept. Check your answers and save again.',
     autosaveIdle: 'The draft is saved automatically while you type.',
     autosaveSaving: 'Saving …',
     autosaveSaved: 'Saved automatically.',
