@@ -309,6 +309,45 @@ test('a supplement is registered under the same registry number and the function
   assert.match(listed, /intyg-reviderat\.pdf/);
 });
 
+test('a supplement statement too long for its field comes back whole with the limit; one over 1 MB is refused as such', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  await submitDraft(session, id);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}`)).response.text(), '_csrf');
+  const url = `/ansokningar/${id}/komplettering?_csrf=${encodeURIComponent(csrf)}`;
+  const long = `Början ${'lång text '.repeat(20_000)}slutet`;
+  const refused = await postMultipart(session, url, { statement: long });
+  assert.equal(refused.status, 400);
+  const page = await refused.text();
+  assert.ok(/högst 20\s000 tecken/.test(page), 'the limit is named');
+  assert.ok(page.includes('lång text slutet</textarea>'), 'the whole statement is shown again');
+  const tooLarge = await postMultipart(session, url, { statement: 'x'.repeat(1024 * 1024 + 1) });
+  const tooLargePage = await tooLarge.text();
+  assert.equal(tooLarge.status, 413);
+  assert.ok(tooLargePage.includes('Texten är för lång för att tas emot, mer än 1 MB'), 'the size is named');
+  const supplements = await t.database.query('SELECT 1 FROM supplements WHERE application_id = $1', [id]);
+  assert.equal(supplements.length, 0);
+});
+
+test('two files in one upload are refused with "one file at a time"', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  const form = new FormData();
+  form.append('kind', 'other');
+  for (const name of ['a.pdf', 'b.pdf'])
+    form.append('file', new Blob([new Uint8Array(samplePdf(name))], { type: 'application/pdf' }), name);
+  const cookie = [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; ');
+  const response = await fetch(new URL(`/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`, t.baseUrl), {
+    method: 'POST',
+    body: form,
+    headers: { cookie },
+    redirect: 'manual',
+  });
+  assert.equal(response.status, 400);
+  assert.match(await response.text(), /Ladda upp en fil i taget/);
+});
+
 test('a submission shows at once in the public statistics, which were served from the page cache; other pages stay cached', async () => {
   const statistics = async () => {
     const response = await fetch(new URL('/statistik?lan=05', t.baseUrl));

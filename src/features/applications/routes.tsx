@@ -46,7 +46,7 @@ import { confirmationsFor, isLateOn } from './snapshot.ts';
 import { prepareSubmission, submitApplication } from './submit.ts';
 import { addSupplement } from './supplements.ts';
 import { texts } from './texts.ts';
-import { receiveUpload, removeAttachment } from './uploads.ts';
+import { MULTIPART_LIMITS, receiveUpload, removeAttachment } from './uploads.ts';
 import {
   AttachmentsPage,
   budgetTotalText,
@@ -91,10 +91,8 @@ function personId(actor: Actor): string {
 }
 
 export const applicationRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(multipart, {
-    // One file per post; the per-file limit is checked while reading so a 25 MB body is refused early.
-    limits: { files: 1, fields: 20, fieldSize: 100_000, fileSize: 20 * 1024 * 1024 },
-  });
+  // One file per post; the per-file limit is checked while reading so a 25 MB body is refused early.
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   const db = app.database.db;
   const login = { config: { requiresLogin: true } };
   // A re-seed may change the purposes and target groups.

@@ -28,6 +28,12 @@ export interface ReceivedForm {
 }
 
 /**
+ * The limits of every multipart form: one file, and text fields far above any text limit of the
+ * forms, so that a text too long for its field comes back whole with the field's own message.
+ */
+export const MULTIPART_LIMITS = { files: 1, fields: 20, fieldSize: 1024 * 1024, fileSize: MAX_FILE_BYTES };
+
+/**
  * Reads a multipart form with at most one file. The file is held in memory (at most 20 MB) because
  * its type is judged from its whole content. A body that breaks off, or is not multipart, is
  * reported as an interrupted upload rather than an error page, so the form is shown again.
@@ -39,10 +45,12 @@ export async function readMultipart(
   const t = texts(lang);
   const fields: Record<string, string> = {};
   let file: ReceivedForm['file'] = null;
+  let truncated: string | null = null;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (typeof part.value === 'string') fields[part.fieldname] = withoutNul(part.value);
+        if (part.valueTruncated) truncated ??= part.fieldname;
       } else if (part.filename === '') {
         await part.toBuffer();
       } else {
@@ -51,10 +59,15 @@ export async function readMultipart(
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return { ok: false, problem: { field: 'file', text: t.errFileTooLarge, status: 413 }, fields };
+    const problem = (text: string, status = 400) => ({ ok: false as const, problem: { field: 'file', text, status }, fields });
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return problem(t.errFileTooLarge, 413);
+    if (code === 'FST_FILES_LIMIT') return problem(t.errOneFile);
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') return problem(t.errFormUnreadable);
     request.log.info({ err }, 'multipart upload broke off');
-    return { ok: false, problem: { field: 'file', text: t.errUploadBroken, status: 400 }, fields };
+    return problem(t.errUploadBroken);
   }
+  // A cut text is never taken as what was written.
+  if (truncated !== null) return { ok: false, problem: { field: truncated, text: t.errTextTooLarge, status: 413 }, fields };
   return { ok: true, form: { fields, file } };
 }
 

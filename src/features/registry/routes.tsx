@@ -9,7 +9,6 @@ import { stockholmDateOf } from '../../platform/format.ts';
 import { sendHtml } from '../../platform/http.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import { MAX_FILE_BYTES } from '../../platform/storage/store-file.ts';
 import { storageTexts } from '../../platform/storage/texts.ts';
 import { eligibilityMessage } from '../applications/eligibility.ts';
 import {
@@ -20,7 +19,7 @@ import {
 } from '../applications/manual-registration.ts';
 import { type ApplicationDetail, findApplication } from '../applications/queries.ts';
 import { renderReceipt } from '../applications/receipt.ts';
-import { readMultipart } from '../applications/uploads.ts';
+import { MULTIPART_LIMITS, readMultipart } from '../applications/uploads.ts';
 import {
   boardName,
   countRegistryCases,
@@ -141,10 +140,8 @@ const problemStatus: Partial<Record<RegistrationProblem['code'], number>> = {
 };
 
 export const registryRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(multipart, {
-    // One received document per registration, read whole because its type is judged from its content.
-    limits: { files: 1, fields: 20, fieldSize: 100_000, fileSize: MAX_FILE_BYTES },
-  });
+  // One received document per registration, read whole because its type is judged from its content.
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   const db = app.database.db;
   const login = { config: { requiresLogin: true } };
 
