@@ -302,6 +302,7 @@ test('a supplement is registered under the same registry number and the function
   );
   const mails = await t.database.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE subject LIKE 'Komplettering%'`);
   assert.ok(mails.length >= 1);
+  assert.match(mails.at(-1)?.subject ?? '', /^Komplettering inkommen – \d{3}-\d+-\d{4} \(Länsstyrelsen i Östergötlands län\)$/);
   // The application page lists the supplement with its statement and file.
   const shown = await (await session.get(`/ansokningar/${id}`)).response.text();
   const listed = shown.slice(shown.indexOf('Kompletteringar'));

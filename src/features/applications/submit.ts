@@ -89,7 +89,8 @@ function confirmationMail(
     '',
     'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
   ];
-  return { subject: `Ansökan mottagen – diarienummer ${registryNumber}`, text: lines.join('\n') };
+  // Numbers are unique per board, so the board goes wherever the number does.
+  return { subject: `Ansökan mottagen – diarienummer ${registryNumber} (${boardName})`, text: lines.join('\n') };
 }
 
 const p = (name: string) => sql.placeholder(name);

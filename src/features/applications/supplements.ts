@@ -90,7 +90,7 @@ export async function addSupplement(
     if (mailbox) {
       await enqueueMail(tx, {
         to: mailbox,
-        subject: `Komplettering inkommen – ${detail.registryNumber}`,
+        subject: `Komplettering inkommen – ${detail.registryNumber} (${detail.boardName ?? ''})`,
         text: [
           `En komplettering har kommit in i ärende ${detail.registryNumber} (${detail.boardName ?? ''}).`,
           '',
