@@ -508,6 +508,36 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assertNoProblems();
   });
 
+  test('typing that autosaves keeps the idle-timeout warning away, and the warning takes nobody’s typing', async () => {
+    // A page of its own with a fake clock (the session is the same): 30 idle minutes pass in moments.
+    const timed = await context.newPage();
+    try {
+      await timed.clock.install();
+      await timed.goto(`${server.baseUrl}${base}/bakgrund`);
+      const warning = timed.getByText('Du loggas snart ut');
+      const field = timed.locator(`#${fieldId('involvement')}`);
+      // 27 of the 30 idle minutes pass; then the applicant types, and the autosave renews the session.
+      await timed.clock.fastForward('27:00');
+      await field.fill(`${String(answers.bakgrund?.involvement)} Tillagt efter en paus.`);
+      await timed.clock.fastForward(3000);
+      await timed.locator('[data-autosave-status]').filter({ hasText: t.autosaveSaved }).waitFor({ state: 'visible', timeout: 10_000 });
+      // Past the warning time counted from the page's load (28 minutes): no warning.
+      await timed.clock.fastForward('02:00');
+      assert.equal(await warning.count(), 0, 'warned of inactivity just after an autosave');
+      // Idle long enough after the autosave, the warning comes, and the field keeps the focus.
+      await field.focus();
+      await timed.clock.fastForward('26:00');
+      await warning.waitFor({ state: 'visible', timeout: 5000 });
+      assert.ok(
+        await field.evaluate((el: DomElement) => el.ownerDocument.activeElement === el),
+        'the warning took the focus from the field being typed in',
+      );
+    } finally {
+      await timed.close();
+    }
+    assertNoProblems();
+  });
+
   test('the attachments page takes the signatory certificate and the partner’s certificate', async () => {
     await page.goto(`${server.baseUrl}${base}/bilagor`);
     await audit('attachments, none');

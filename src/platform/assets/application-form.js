@@ -41,6 +41,7 @@ function enableAutosave(form) {
         credentials: 'same-origin',
       });
       if (response.ok) {
+        document.dispatchEvent(new Event('bp:session-renewed'));
         const result = await response.json();
         version.value = String(result.version);
         setStatus(status, result.refused?.length > 0 ? texts.refused : texts.saved);

@@ -45,7 +45,8 @@ if (logoutForm && main) {
     }
     banner.append(content);
     main.prepend(banner);
-    banner.querySelector('button')?.focus();
+    // The alert is announced either way; focus moves to the button only if it takes nobody's typing.
+    if (!document.activeElement?.matches('input, textarea, select')) banner.querySelector('button')?.focus();
   };
 
   const schedule = (idleSeconds) => {
@@ -67,12 +68,24 @@ if (logoutForm && main) {
     }
   }
 
+  let idleSeconds;
   async function start() {
     const response = await fetch('/inloggning/tidsgrans', { credentials: 'same-origin' });
     if (!response.ok) return;
     const status = await response.json();
-    if (status.loggedIn) schedule(status.idleSeconds);
+    if (!status.loggedIn) return;
+    idleSeconds = status.idleSeconds;
+    schedule(idleSeconds);
   }
+
+  // The page's own requests (an autosave) renew the session as a click does, so the timers start
+  // again. The server pushes the expiry forward at most once a minute: count from a minute earlier.
+  document.addEventListener('bp:session-renewed', () => {
+    if (idleSeconds === undefined) return;
+    banner?.remove();
+    banner = undefined;
+    schedule(Math.max(idleSeconds - 60, 0));
+  });
 
   start();
 }
