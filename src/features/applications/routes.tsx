@@ -559,6 +559,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         problems={state.showProblems ? problemsToForm(prepared.problems, detail.answers, detail.id, request.lang) : []}
         signatory={signatory}
         isSignatory={member?.roles.includes('signatory') ?? false}
+        mayEdit={can(request.actor, 'application.edit', detail)}
         banner={bannerFor(detail.call, stockholmDateOf(now))}
         late={isLateOn(detail.call, stockholmDateOf(now))}
         notice={state.notice ?? takeFlash(request)}

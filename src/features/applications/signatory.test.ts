@@ -165,3 +165,25 @@ test('a signatory who is not an applicant sees the draft’s overview with a way
   for (const path of links) assert.equal((await signatory.request(`/ansokningar/${id}/${path}`)).status, 200, path);
   assert.ok((await linksOf(applicant)).includes('radera'), 'the applicant lost the overview’s links');
 });
+
+test('a signatory who is not an applicant reads the review page without change links or a submit button that would refuse her', async () => {
+  const applicant = await logIn('sokande-linkoping');
+  const id = await createCompleteDraft(applicant, call, year);
+  const review = async (session: HttpSession) => {
+    const html = await (await session.get(`/ansokningar/${id}/skicka-in`)).response.text();
+    const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+    return {
+      main,
+      links: [...main.matchAll(/href="\/ansokningar\/[0-9a-f-]{36}\/([^"#]+)[^"]*"/g)].map((m) => m[1]),
+      submitForm: main.includes(`action="/ansokningar/${id}/skicka-in"`),
+    };
+  };
+  const signatory = await review(await logIn('firmatecknare-linkoping'));
+  assert.equal(signatory.submitForm, false, 'the signatory is offered the submit button');
+  assert.match(signatory.main, /Den ändras och skickas in av en sökande i er organisation/);
+  const session = await logIn('firmatecknare-linkoping');
+  for (const path of new Set(signatory.links)) assert.equal((await session.request(`/ansokningar/${id}/${path}`)).status, 200, path);
+  const own = await review(applicant);
+  assert.ok(own.submitForm, 'the applicant lost the submit button');
+  assert.ok(own.links.includes('insatsen'), 'the applicant lost the change links');
+});

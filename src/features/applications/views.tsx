@@ -1094,11 +1094,13 @@ export function ReviewPage(props: {
   problems: FormError[];
   signatory: SignatoryState;
   isSignatory: boolean;
+  /** A signatory who is not an applicant reads the draft and approves it, but cannot change or submit it. */
+  mayEdit: boolean;
   banner: CallBannerState;
   late: boolean;
   notice: string | null;
 }): JSX.Element {
-  const { ctx, app } = props;
+  const { ctx, app, mayEdit } = props;
   const t = texts(ctx.lang);
   const base = `/ansokningar/${app.id}`;
   const errors = errorMap(props.problems);
@@ -1143,12 +1145,16 @@ export function ReviewPage(props: {
                     <dd class="govuk-summary-list__value bp-pre" safe>
                       {value}
                     </dd>
-                    <dd class="govuk-summary-list__actions">
-                      <a class="govuk-link" href={`${base}/${step.slug}#${fieldId(step.fields[i]?.key ?? '')}`}>
-                        {t.change}
-                        <span class="govuk-visually-hidden" safe>{` ${label}`}</span>
-                      </a>
-                    </dd>
+                    {mayEdit ? (
+                      <dd class="govuk-summary-list__actions">
+                        <a class="govuk-link" href={`${base}/${step.slug}#${fieldId(step.fields[i]?.key ?? '')}`}>
+                          {t.change}
+                          <span class="govuk-visually-hidden" safe>{` ${label}`}</span>
+                        </a>
+                      </dd>
+                    ) : (
+                      ''
+                    )}
                   </div>
                 ))}
               </dl>
@@ -1168,29 +1174,33 @@ export function ReviewPage(props: {
           ) : (
             ''
           )}
-          <form method="post" action={`${base}/skicka-in`} novalidate>
-            <Csrf ctx={ctx} />
-            <input type="hidden" name="version" value={String(app.version)} />
-            {props.confirmations.length > 0 ? (
-              <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t.confirmationsHeading}</legend>
-                {props.confirmations.map((field) => (
-                  <Confirm field={field} answers={props.answers} errors={errors} lang={ctx.lang} />
-                ))}
-              </fieldset>
-            ) : (
-              ''
-            )}
-            {blocking.length > 0 ? <p class="govuk-body govuk-!-font-weight-bold">{t.cannotSubmitYet}</p> : ''}
-            <button
-              type="submit"
-              class={`govuk-button${props.late ? ' govuk-button--warning' : ''}`}
-              data-module="govuk-button"
-              data-prevent-double-click="true"
-            >
-              {props.late ? t.submitLate : t.submit}
-            </button>
-          </form>
+          {mayEdit ? (
+            <form method="post" action={`${base}/skicka-in`} novalidate>
+              <Csrf ctx={ctx} />
+              <input type="hidden" name="version" value={String(app.version)} />
+              {props.confirmations.length > 0 ? (
+                <fieldset class="govuk-fieldset">
+                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t.confirmationsHeading}</legend>
+                  {props.confirmations.map((field) => (
+                    <Confirm field={field} answers={props.answers} errors={errors} lang={ctx.lang} />
+                  ))}
+                </fieldset>
+              ) : (
+                ''
+              )}
+              {blocking.length > 0 ? <p class="govuk-body govuk-!-font-weight-bold">{t.cannotSubmitYet}</p> : ''}
+              <button
+                type="submit"
+                class={`govuk-button${props.late ? ' govuk-button--warning' : ''}`}
+                data-module="govuk-button"
+                data-prevent-double-click="true"
+              >
+                {props.late ? t.submitLate : t.submit}
+              </button>
+            </form>
+          ) : (
+            <p class="govuk-body">{t.signatoryCannotSubmit}</p>
+          )}
         </div>
       </div>
     </Layout>
