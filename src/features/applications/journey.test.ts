@@ -23,6 +23,8 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   assert.match(submitted.url, new RegExp(`/ansokningar/${id}/kvitto$`));
   const number = /(?<![\w-])(\d{3}-\d+-\d{4})(?![\w-])/.exec(html)?.[1];
   assert.ok(number, 'the receipt page shows a registry number');
+  assert.match(html, new RegExp(`<title>Ansökan är inskickad: ${number} – [^<]+ – Bidragsportalen</title>`));
+  assert.match(html, /<a class="govuk-link" href="[^"]+\/kvitto\.pdf" hreflang="sv">/);
   assert.match(html, /Länsstyrelsen/);
 
   const rows = await t.database.query<{ to_address: string; subject: string; text_body: string }>(

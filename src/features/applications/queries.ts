@@ -312,7 +312,7 @@ export async function findApplication(db: Db, id: string): Promise<ApplicationDe
 }
 
 export type SaveResult =
-  | { ok: true; version: number; updatedAt: Date }
+  | { ok: true; version: number; updatedAt: Date; title: string }
   | { ok: false; conflict: { version: number; updatedAt: Date; updatedByName: string | null } };
 
 /**
@@ -334,7 +334,7 @@ export async function saveDraft(
       deletionWarnedAt: null,
     })
     .where(and(eq(applications.id, input.id), eq(applications.version, input.basedOnVersion), eq(applications.status, 'draft')))
-    .returning({ version: applications.version, updatedAt: applications.updatedAt });
+    .returning({ version: applications.version, updatedAt: applications.updatedAt, title: applications.title });
   if (saved) return { ok: true, ...saved };
   const [current] = await tx
     .select({

@@ -115,6 +115,25 @@ test('saving over a newer version is refused, the typed answers are kept and bot
   assert.equal(after?.title, 'Version från B');
 });
 
+test('a step saved with errors is titled by the name just saved; a new application without an organisation says what to do', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const form = await formOf(session, `/ansokningar/${id}/insatsen`);
+  const saved = await session.request(`/ansokningar/${id}/insatsen`, {
+    form: { _csrf: form.csrf, version: form.version, action: 'save', title: 'Nytt namn', projectStart: 'i höst' },
+  });
+  const html = await saved.text();
+  assert.equal(saved.status, 200);
+  assert.match(html, /<title>Fel: Insatsen – Nytt namn – Bidragsportalen<\/title>/);
+
+  const start = await (await session.get(`/ansokningar/ny?utlysning=${call}`)).response.text();
+  const refused = await session.request(`/ansokningar?utlysning=${call}`, {
+    form: { _csrf: hiddenInput(start, '_csrf'), idempotencyKey: hiddenInput(start, 'idempotencyKey') },
+  });
+  assert.equal(refused.status, 400);
+  assert.match(await refused.text(), /<a href="#organisationId">Välj vilken organisation som söker\.<\/a>/);
+});
+
 test('a save without a readable version saves nothing, keeps no version and shows what was typed', async () => {
   const session = await applicant();
   const id = await newDraft(session);

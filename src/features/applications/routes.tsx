@@ -199,7 +199,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (actor.kind !== 'person' || actor.loginKind !== 'public') throw forbidden();
     const membership = actor.memberships.find((m) => m.organisationId === parsed.data?.organisationId);
     if (!parsed.success || !membership) {
-      return renderNew(request, reply, slug, [{ text: t.newOrganisation, href: '#organisationId' }], 400);
+      return renderNew(request, reply, slug, [{ text: t.errNewOrganisation, href: '#organisationId' }], 400);
     }
     if (!membership.roles.includes('applicant') || refusalFor(call, membership)) throw forbidden();
     let answers: DraftAnswers = {};
@@ -407,7 +407,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         return renderStep(
           request,
           reply,
-          { ...detail, updatedAt: result.updatedAt },
+          // The page's title and crumbs name the draft as just saved.
+          { ...detail, title: result.title, updatedAt: result.updatedAt },
           step.slug,
           { answers, version: result.version, errors, notice: refused ? t.notSavedTooLong : t.savedWithErrors, conflict: null },
           action === 'next' || refused ? 400 : 200,

@@ -1297,7 +1297,7 @@ export function SubmittedPage(props: {
     <Layout
       ctx={ctx}
       hasErrors={props.errors.length > 0}
-      title={props.justSubmitted ? t.receiptTitle : app.title || t.untitled}
+      title={props.justSubmitted ? `${t.receiptTitle}: ${app.registryNumber ?? ''} – ${app.title || t.untitled}` : app.title || t.untitled}
       breadcrumbs={appCrumbs(ctx, app)}
     >
       <div class="govuk-grid-row">
@@ -1345,7 +1345,8 @@ export function SubmittedPage(props: {
           <p class="govuk-body">{t.receiptUseNumber}</p>
           {props.justSubmitted ? <p class="govuk-body">{t.receiptMail}</p> : ''}
           <p class="govuk-body">
-            <a class="govuk-link" href={`${base}/kvitto.pdf`}>
+            {/* The receipt is the registry's document, in Swedish whatever the page's language. */}
+            <a class="govuk-link" href={`${base}/kvitto.pdf`} hreflang="sv">
               {t.receiptPdf}
             </a>
           </p>
