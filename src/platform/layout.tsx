@@ -50,14 +50,15 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, section, children }
           <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
             {t.skipLink}
           </a>
-          {ctx.demoMode ? (
-            <div class="bp-demo-banner">
-              <div class="govuk-width-container">{t.demoBanner}</div>
-            </div>
-          ) : (
-            ''
-          )}
           <header class="bp-header">
+            {/* Inside the header, so that the banner is in a landmark like everything else. */}
+            {ctx.demoMode ? (
+              <div class="bp-demo-banner">
+                <div class="govuk-width-container">{t.demoBanner}</div>
+              </div>
+            ) : (
+              ''
+            )}
             <div class="govuk-width-container bp-header__container">
               <a href="/" class="bp-header__logo">
                 {t.serviceName}

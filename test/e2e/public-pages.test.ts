@@ -3,13 +3,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../app.ts';
+import { axeProblems } from './axe.ts';
 import { type PageType, publicPageTypes } from './page-types.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOT = join(import.meta.dirname, '../../.tmp/home.png');
 const hasChromium = existsSync(CHROMIUM);
 
@@ -74,18 +73,7 @@ describe('public pages in a browser', { skip: hasChromium ? false : `${CHROMIUM}
       const unexpected = consoleErrors.filter((e) => !(pageType.status === 404 && e.includes('404')));
       if (unexpected.length > 0) problems.push(`${where}: browser console errors:\n    ${unexpected.join('\n    ')}`);
       if (options.axe) {
-        const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        for (const v of result.violations) {
-          const nodes = v.nodes
-            .slice(0, 5)
-            .map(
-              (n) =>
-                `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}\n      ${n.html.slice(0, 200)}`,
-            )
-            .join('\n');
-          const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more element(s)` : '';
-          problems.push(`${where}: [${v.impact ?? 'unknown'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`);
-        }
+        problems.push(...(await axeProblems(page, where)).problems);
       }
     }
     await page.close();

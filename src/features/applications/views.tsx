@@ -55,13 +55,15 @@ function GuidanceAside({ guidance, id, lang }: { guidance: Guidance | undefined;
   if (!guidance) return '';
   const t = texts(lang);
   return (
-    <aside class="bp-guidance" id={id} aria-label={t.guidanceHeading}>
-      <h3 class="govuk-heading-s">{t.guidanceHeading}</h3>
+    // Neither a heading nor a landmark: one per question would crowd both lists in a screen reader;
+    // the question names it in its aria-describedby instead.
+    <div class="bp-guidance" id={id}>
+      <p class="govuk-heading-s">{t.guidanceHeading}</p>
       <p class="govuk-body-s" safe>
         {guidance.text[lang]}
       </p>
       <GuidanceSource source={guidance.source} lang={lang} />
-    </aside>
+    </div>
   );
 }
 
