@@ -35,6 +35,8 @@ export function answerErrorText(error: AnswerError, answers: DraftAnswers, lang:
         return t.errInvalidEmail(name);
       case 'invalidOrgNumber':
         return t.errInvalidOrgNumber(name);
+      case 'orgNumberIsPersonal':
+        return t.errOrgNumberIsPersonal(name);
       case 'invalidChoice':
         return t.errInvalidChoice(name);
       case 'tooManyRows':

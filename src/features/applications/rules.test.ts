@@ -116,6 +116,21 @@ test('validates an organisation number only when one is given', () => {
   assert.deepEqual(validateStep(cooperation, { partners: [{ ...row, orgNumber: '212000-0142' }] }, options), []);
 });
 
+test('takes an organisation number as ten digits (or with the prefix 16), never a personal identity number', () => {
+  const cooperation = step('samverkan');
+  const row = { organisation: 'Förening', role: 'Roll', receivesMoney: 'yes' };
+  const codes = (orgNumber: string) => validateStep(cooperation, { partners: [{ ...row, orgNumber }] }, options).map((e) => e.code);
+  for (const fine of ['802002-8711', '8020028711', '16802002-8711']) assert.deepEqual(codes(fine), [], fine);
+  for (const personal of ['900101-0017', '19900101-0017', '9001010017'])
+    assert.deepEqual(codes(personal), ['orgNumberIsPersonal'], personal);
+  // The package alone takes twelve digits of a personal identity number and stray separators.
+  for (const wrong of ['19802002-8711', '802002+8711', '80 20 02-87 11']) assert.deepEqual(codes(wrong), ['invalidOrgNumber'], wrong);
+  assert.match(
+    answerErrorText({ key: 'partners.0.orgNumber', code: 'orgNumberIsPersonal', row: 1 }, {}, 'sv'),
+    /är ett personnummer\. Lämna fältet tomt om samverkansparten är en enskild firma\./,
+  );
+});
+
 test('puts a milestone outside the project period next to its date', () => {
   const timePlan = step('tidplan');
   const answers: DraftAnswers = {

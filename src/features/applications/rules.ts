@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'amountNotPositive'
   | 'invalidEmail'
   | 'invalidOrgNumber'
+  | 'orgNumberIsPersonal'
   | 'invalidChoice'
   | 'tooManyRows'
   | 'tooFewRows'
@@ -173,14 +174,25 @@ export function isEmail(text: string): boolean {
   return emailPattern.test(text.trim());
 }
 
-export function isOrgNumber(text: string): boolean {
-  return Organisationsnummer.valid(text.trim());
+/**
+ * An organisation number as the form asks for it: ten digits, NNNNNN-NNNN (or with Skatteverket's
+ * prefix 16), with a valid check digit. A sole trader's number is the owner's personal identity
+ * number, which the service never shows in full to others: that is `personal`, to be left out.
+ */
+export function orgNumberProblem(text: string): 'invalid' | 'personal' | null {
+  const trimmed = text.trim();
+  if (!Organisationsnummer.valid(trimmed)) return 'invalid';
+  if (Organisationsnummer.parse(trimmed).isPersonnummer()) return 'personal';
+  return /^(16)?\d{6}-?\d{4}$/.test(trimmed) ? null : 'invalid';
 }
 
 function formatError(column: RowColumn, trimmed: string): ErrorCode | null {
   if (column.kind === 'date' && parseDate(trimmed) === null) return 'invalidDate';
   if (column.kind === 'email' && !isEmail(trimmed)) return 'invalidEmail';
-  if (column.kind === 'orgNumber' && !isOrgNumber(trimmed)) return 'invalidOrgNumber';
+  if (column.kind === 'orgNumber') {
+    const problem = orgNumberProblem(trimmed);
+    if (problem) return problem === 'personal' ? 'orgNumberIsPersonal' : 'invalidOrgNumber';
+  }
   if (column.kind === 'yesNo' && trimmed !== 'yes' && trimmed !== 'no') return 'required';
   return null;
 }

@@ -180,6 +180,8 @@ export const texts = defineTexts({
     errAmountNotPositive: (name: string) => `${capitalise(name)} måste vara större än 0 kronor.`,
     errInvalidEmail: (name: string) => `Skriv ${name} i rätt format, till exempel namn@kommun.se.`,
     errInvalidOrgNumber: (name: string) => `${capitalise(name)} är inte giltigt. Skriv det med 10 siffror, till exempel 212000-0142.`,
+    errOrgNumberIsPersonal: (name: string) =>
+      `${capitalise(name)} är ett personnummer. Lämna fältet tomt om samverkansparten är en enskild firma.`,
     errInvalidChoice: (name: string) => `Välj ${name} bland alternativen i listan.`,
     errTooManyRows: (name: string, max: number) => `Det får vara högst ${formatInteger(max, 'sv')} rader med ${name}.`,
     errTooFewRows: (name: string) => `Fyll i minst en rad med ${name}.`,
@@ -402,6 +404,8 @@ export const texts = defineTexts({
     errAmountNotPositive: (name: string) => `${capitalise(name)} must be more than 0 kronor.`,
     errInvalidEmail: (name: string) => `Enter ${name} in the correct format, for example name@kommun.se.`,
     errInvalidOrgNumber: (name: string) => `${capitalise(name)} is not valid. Write it as 10 digits, for example 212000-0142.`,
+    errOrgNumberIsPersonal: (name: string) =>
+      `${capitalise(name)} is a personal identity number. Leave it empty if the partner is a sole trader.`,
     errInvalidChoice: (name: string) => `Choose ${name} from the options in the list.`,
     errTooManyRows: (name: string, max: number) => `There can be at most ${formatInteger(max, 'en')} rows of ${name}.`,
     errTooFewRows: (name: string) => `Fill in at least one row of ${name}.`,
