@@ -20,10 +20,20 @@ export interface PageContext {
   csrfToken: string | null;
 }
 
+/** The request's path and query without a CSRF token (multipart forms post it in the query), which must not travel in links. */
+function pageUrl(url: string): string {
+  const [path, query] = url.split('?', 2);
+  if (query === undefined) return url;
+  const params = new URLSearchParams(query);
+  params.delete('_csrf');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : (path ?? url);
+}
+
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   return {
     lang: request.lang,
-    url: request.url,
+    url: pageUrl(request.url),
     viewer: request.viewer,
     demoMode: request.server.demoMode,
     // Only a logged-in visitor has a session to keep a CSRF secret in, and only they post forms.

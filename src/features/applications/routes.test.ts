@@ -349,6 +349,30 @@ test('a supplement statement too long for its field comes back whole with the li
   assert.equal(supplements.length, 0);
 });
 
+test('the language link on a form shown again after a post leads back to the form, without the CSRF token', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  await submitDraft(session, id);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}`)).response.text(), '_csrf');
+  const refused = await postMultipart(session, `/ansokningar/${id}/komplettering?_csrf=${encodeURIComponent(csrf)}`, { statement: '' });
+  assert.equal(refused.status, 400);
+  const link = /href="(\/sprak\/en\?tillbaka=[^"]+)"/.exec(await refused.text())?.[1]?.replaceAll('&amp;', '&') ?? '';
+  assert.equal(decodeURIComponent(link.split('tillbaka=')[1] ?? ''), `/ansokningar/${id}/komplettering`);
+  const english = await session.get(link);
+  assert.equal(english.response.status, 200);
+  assert.equal(new URL(english.url).pathname, `/ansokningar/${id}`);
+  assert.match(await english.response.text(), /<html lang="en"/);
+
+  const start = await (await session.get(`/ansokningar/ny?utlysning=${call}`)).response.text();
+  const newRefused = await session.request(`/ansokningar?utlysning=${call}`, {
+    form: { _csrf: hiddenInput(start, '_csrf'), idempotencyKey: hiddenInput(start, 'idempotencyKey') },
+  });
+  assert.equal(newRefused.status, 400);
+  const back = await session.get(`/ansokningar?utlysning=${call}`);
+  assert.equal(back.response.status, 200);
+  assert.equal(`${new URL(back.url).pathname}${new URL(back.url).search}`, `/ansokningar/ny?utlysning=${call}`);
+});
+
 test('two files in one upload are refused with "one file at a time"', async () => {
   const session = await applicant();
   const id = await newDraft(session);

@@ -176,6 +176,16 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  // A form shown again with its errors has the address it was posted to: switching language or
+  // logging in again leads there with GET, which goes back to the form.
+  app.get('/ansokningar', login, async (request, reply) => {
+    const slug = (request.query as { utlysning?: unknown }).utlysning;
+    return reply.redirect(typeof slug === 'string' ? `/ansokningar/ny?utlysning=${encodeURIComponent(slug)}` : '/mina-sidor', 303);
+  });
+  app.get('/ansokningar/:id/komplettering', login, async (request, reply) =>
+    reply.redirect(`/ansokningar/${encodeURIComponent((request.params as { id: string }).id)}`, 303),
+  );
+
   app.get('/ansokningar/ny', login, async (request, reply) => {
     const slug = (request.query as { utlysning?: unknown }).utlysning;
     if (typeof slug !== 'string') return sendNotFound(request, reply);
