@@ -448,6 +448,23 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assertNoProblems();
   });
 
+  test('an answer typed just before following a link away is saved, not lost with the autosave’s delay', async () => {
+    await page.goto(`${server.baseUrl}${base}/bakgrund`);
+    const changed = `${String(answers.bakgrund?.involvement)} Skrivet precis innan.`;
+    await page.locator(`#${fieldId('involvement')}`).fill(changed);
+    // At once, well inside the two seconds the autosave waits after the last key.
+    await page.getByRole('link', { name: t.backToOverview, exact: true }).click();
+    await page.waitForURL(`${server.baseUrl}${base}`);
+    // The save may still be on its way as the overview loads: look again for a few seconds.
+    let kept = '';
+    for (const deadline = Date.now() + 5000; kept !== changed && Date.now() < deadline; ) {
+      await page.goto(`${server.baseUrl}${base}/bakgrund`);
+      kept = await page.locator(`#${fieldId('involvement')}`).inputValue();
+    }
+    assert.equal(kept, changed, 'the answer typed last was lost');
+    assertNoProblems();
+  });
+
   test('the budget’s total follows the costs typed once they are autosaved', {
     skip: existsSync(AUTOSAVE_SCRIPT) ? false : 'src/platform/assets/application-form.js (autosave) is not written yet',
   }, async () => {

@@ -26,6 +26,9 @@ function enableAutosave(form) {
   let timer = null;
   /** The autosave under way, if any. */
   let pending = null;
+  /** Typed since the last autosave began; a change made while one is under way is saved after it. */
+  let dirty = false;
+  let queued = false;
   let stopped = false;
   let resubmitting = false;
 
@@ -39,6 +42,9 @@ function enableAutosave(form) {
         body,
         headers: { accept: 'application/json' },
         credentials: 'same-origin',
+        // Outlives the page, so that a save begun as the person leaves still arrives; the
+        // browser takes at most 64 KB so, and a larger step saves as the page stays.
+        keepalive: body.toString().length < 60_000,
       });
       if (response.ok) {
         document.dispatchEvent(new Event('bp:session-renewed'));
@@ -60,17 +66,38 @@ function enableAutosave(form) {
   }
 
   async function save() {
-    if (pending || stopped) return;
+    clearTimeout(timer);
+    if (stopped) return;
+    if (pending) {
+      queued = true;
+      return;
+    }
+    dirty = false;
     pending = send();
     await pending;
     pending = null;
+    if (queued) {
+      queued = false;
+      save();
+    }
   }
 
   form.addEventListener('input', () => {
+    dirty = true;
     clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
+  // Leaving a field, or the page, saves at once: a link followed right after typing loses nothing.
+  form.addEventListener('change', () => {
+    if (dirty) save();
+  });
+  window.addEventListener('pagehide', () => {
+    if (dirty) save();
+  });
   form.addEventListener('submit', (event) => {
+    // The post carries what was typed.
+    dirty = false;
+    queued = false;
     clearTimeout(timer);
     const waiting = pending;
     if (!waiting || resubmitting) return;
