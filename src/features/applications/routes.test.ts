@@ -134,6 +134,20 @@ test('a step saved with errors is titled by the name just saved; a new applicati
   assert.match(await refused.text(), /<a href="#organisationId">Välj vilken organisation som söker\.<\/a>/);
 });
 
+test('the overview says which certificates are still missing, and how many files are attached once none is', async () => {
+  const session = await applicant();
+  const status = async (id: string) => {
+    const html = await (await session.get(`/ansokningar/${id}`)).response.text();
+    return {
+      text: /<div class="govuk-task-list__status" id="attachments-status">([\s\S]*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim(),
+      linked: html.includes('aria-describedby="attachments-status"'),
+    };
+  };
+  assert.deepEqual(await status(await newDraft(session)), { text: '1 intyg saknas', linked: true });
+  // A complete draft: the signatory's and the paid partner's certificates.
+  assert.deepEqual(await status(await createCompleteDraft(session, call, year)), { text: '2 bilagor', linked: true });
+});
+
 test('a save without a readable version saves nothing, keeps no version and shows what was typed', async () => {
   const session = await applicant();
   const id = await newDraft(session);

@@ -245,17 +245,17 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   // --- The draft -------------------------------------------------------------------------
 
   async function renderOverview(request: FastifyRequest, reply: FastifyReply, detail: ApplicationDetail) {
-    const [options, kept] = await Promise.all([
-      loadChoiceOptions(db, detail.call.programmeCode, detail.call.year),
-      listDraftConflicts(db, detail.id),
-    ]);
+    const [prepared, kept] = await Promise.all([prepareSubmission(db, detail, new Date()), listDraftConflicts(db, detail.id)]);
     return sendHtml(
       reply,
       <OverviewPage
         ctx={pageContext(request, reply)}
         app={detail}
-        states={steps.map((s) => stepState(s, detail.answers, options))}
-        attachmentCount={detail.attachments.length}
+        states={steps.map((s) => stepState(s, detail.answers, prepared.options))}
+        attachments={{
+          count: detail.attachments.length,
+          missing: prepared.problems.filter((p) => p.source === 'attachment').length,
+        }}
         deletionDate={deletionDate(detail.updatedAt)}
         banner={bannerFor(detail.call, today())}
         kept={kept}

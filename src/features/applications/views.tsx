@@ -520,7 +520,8 @@ export function OverviewPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
   states: StepState[];
-  attachmentCount: number;
+  /** The files attached, and the certificates still missing (as the submission counts them). */
+  attachments: { count: number; missing: number };
   deletionDate: string;
   banner: CallBannerState;
   kept: KeptVersion[];
@@ -577,7 +578,18 @@ export function OverviewPage(props: {
             )}
           </ul>
           <h2 class="govuk-heading-m">{t.sectionAttachments}</h2>
-          <ul class="govuk-task-list">{task(`${base}/bilagor`, t.attachmentsTask, String(props.attachmentCount))}</ul>
+          <ul class="govuk-task-list">
+            {task(
+              `${base}/bilagor`,
+              t.attachmentsTask,
+              props.attachments.missing > 0 ? (
+                <strong class="govuk-tag govuk-tag--light-blue">{t.certificatesMissing(props.attachments.missing)}</strong>
+              ) : (
+                <strong class="govuk-tag govuk-tag--green">{t.attachmentsCount(props.attachments.count)}</strong>
+              ),
+              'attachments-status',
+            )}
+          </ul>
           <h2 class="govuk-heading-m">{t.sectionSubmit}</h2>
           <p class="govuk-body">
             {mayEdit ? (
