@@ -139,7 +139,10 @@ test('the overview says which certificates are still missing, and how many files
   const status = async (id: string) => {
     const html = await (await session.get(`/ansokningar/${id}`)).response.text();
     return {
-      text: /<div class="govuk-task-list__status" id="attachments-status">([\s\S]*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim(),
+      text: /<div class="govuk-task-list__status" id="attachments-status">([\s\S]*?)<\/div>/
+        .exec(html)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim(),
       linked: html.includes('aria-describedby="attachments-status"'),
     };
   };
