@@ -583,9 +583,13 @@ export function OverviewPage(props: {
               `${base}/bilagor`,
               t.attachmentsTask,
               props.attachments.missing > 0 ? (
-                <strong class="govuk-tag govuk-tag--light-blue">{t.certificatesMissing(props.attachments.missing)}</strong>
+                <strong class="govuk-tag govuk-tag--light-blue" safe>
+                  {t.certificatesMissing(props.attachments.missing)}
+                </strong>
               ) : (
-                <strong class="govuk-tag govuk-tag--green">{t.attachmentsCount(props.attachments.count)}</strong>
+                <strong class="govuk-tag govuk-tag--green" safe>
+                  {t.attachmentsCount(props.attachments.count)}
+                </strong>
               ),
               'attachments-status',
             )}
