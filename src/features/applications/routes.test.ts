@@ -232,7 +232,13 @@ test('a field of 1 MB is refused with a Swedish message and the saved answer is 
     form: { _csrf: again.csrf, version: again.version, action: 'save', background: 'x'.repeat(3_000_000) },
   });
   assert.equal(tooBig.status, 413);
-  assert.match(await tooBig.text(), /lang="sv"/);
+  const tooBigPage = await tooBig.text();
+  assert.match(tooBigPage, /lang="sv"/);
+  // Typed text, not a file: the page says so, and what was saved before is still there.
+  assert.match(tooBigPage, /<h1[^>]*>Formuläret är för stort<\/h1>/);
+  assert.match(tooBigPage, /större än 2 MB/);
+  const [kept] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
+  assert.equal(kept?.answers.background, 'Sparad bakgrund');
 });
 
 test('refuses an .exe named .pdf, a 25 MB file and a broken upload with Swedish messages', async () => {
