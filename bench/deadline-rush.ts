@@ -649,6 +649,12 @@ try {
       `two ${ATTACHMENT_BYTES / 1024} KB attachments per draft; outbox and jobs running in the app: mail ${mail.rows.map((r) => `${r.status}=${r.n}`).join(' ')}`,
   );
   if (Math.min(...snapshotBytes) < MIN_SNAPSHOT_BYTES) throw new Error('a snapshot is smaller than 4 KB');
+  // The same baseline once more with the app stopped, for the reader only: how far the machine's
+  // speed moved during the run. The ratio stays on the first one, measured before the app started.
+  await Promise.all(apps.map((a) => a.stop()));
+  console.log('\nthe baseline again, after the app stopped (not used in the ratio; shows how much the machine drifted):');
+  const laterTps = await runBaseline();
+  console.log(`  drift: ${((100 * (laterTps - baselineTps)) / baselineTps).toFixed(0)}% against the first baseline`);
   console.log(`submit/pgbench ratio=${(rate / baselineTps).toFixed(2)} p99_ms=${p99.toFixed(0)} duplicates=${duplicates} gaps=${gaps}`);
 } finally {
   await db.end();
