@@ -65,7 +65,7 @@ export function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
 
 export function Notice({ text }: { text: string }): JSX.Element {
   return (
-    <div class="govuk-inset-text">
+    <div class="govuk-inset-text" data-notice>
       <span safe>{text}</span>
     </div>
   );

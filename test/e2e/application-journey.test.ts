@@ -599,6 +599,13 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     if (!(await textOf(page.locator('main'))).includes(t.uploaded('projektplan.pdf'))) {
       problems.push(`${page.url()}: no notice that the file was uploaded`);
     }
+    const focused = await page.evaluate(() => {
+      const active = (globalThis as unknown as { document: DomElement['ownerDocument'] }).document.activeElement;
+      return active?.getAttribute('data-notice') === null ? active.tagName : active?.textContent;
+    });
+    if (!focused?.includes(t.uploaded('projektplan.pdf'))) {
+      problems.push(`${page.url()}: the notice of the upload does not have the focus (${focused})`);
+    }
     assertNoProblems();
   });
 

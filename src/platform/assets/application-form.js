@@ -148,6 +148,13 @@ function showPage(html, url) {
   import('/assets/govuk-frontend.min.js').then(({ initAll }) => {
     initAll();
     enhance();
+    // A new page takes the focus as a page load would not: the error summary takes it itself,
+    // otherwise the notice of what happened does, so that a screen reader reads it.
+    const notice = document.querySelector('[data-notice]');
+    if (notice && !document.querySelector('.govuk-error-summary')) {
+      notice.tabIndex = -1;
+      notice.focus();
+    }
   });
 }
 

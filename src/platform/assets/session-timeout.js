@@ -44,7 +44,8 @@ if (logoutForm && main) {
       content.append(button);
     }
     banner.append(content);
-    main.prepend(banner);
+    // Looked up now: the upload script may have replaced the page this script started on.
+    (document.getElementById('main-content') ?? main).prepend(banner);
     // The alert is announced either way; focus moves to the button only if it takes nobody's typing.
     if (!document.activeElement?.matches('input, textarea, select')) banner.querySelector('button')?.focus();
   };
