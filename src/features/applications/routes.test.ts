@@ -568,7 +568,7 @@ test('removing or using a kept version says what happened to it, and a draft sav
   const overview = await (await first.get(`/ansokningar/${id}`)).response.text();
   const kept = [...overview.matchAll(/action="(\/ansokningar\/[0-9a-f-]{36}\/versioner\/\d+)"/g)].map((m) => m[1] ?? '');
   assert.equal(kept.length, 2);
-  const noticeOf = (html: string) => /<div class="govuk-inset-text"><span>([^<]*)<\/span>/.exec(html)?.[1];
+  const noticeOf = (html: string) => /<div class="govuk-inset-text"[^>]*><span>([^<]*)<\/span>/.exec(html)?.[1];
 
   const removed = await first.post(kept[0]!, {
     _csrf: hiddenInput(overview, '_csrf'),
