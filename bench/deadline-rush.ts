@@ -108,7 +108,7 @@ function postgresCpuMs(): CpuTime | null {
     }
     const ms = cpuMs(Number(entry.name));
     if (ms !== null) {
-      total = { user: total.user + ms.user, system: total.system + ms.system };
+      total = addCpu(total, ms) ?? total;
       found = true;
     }
   }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatFileSize } from './format.ts';
 import { defineTexts } from './i18n.ts';
 import { Layout } from './layout.tsx';
 import { pageContext } from './page-context.ts';
@@ -13,8 +14,8 @@ const texts = defineTexts({
     tooLargeBody:
       'Det du skickade var större än vad tjänsten tar emot. En fil får vara högst 20 MB. Gå tillbaka och försök med en mindre fil. Det du sparat tidigare finns kvar.',
     tooLargeFormTitle: 'Formuläret är för stort',
-    tooLargeFormBody:
-      'Svaren du skickade var tillsammans större än 2 MB, mer än tjänsten tar emot, så de har inte sparats. Det du sparat tidigare finns kvar. Gå tillbaka, korta de längsta svaren och spara igen.',
+    tooLargeFormBody: (limit: string) =>
+      `Svaren du skickade var tillsammans större än ${limit}, mer än tjänsten tar emot, så de har inte sparats. Det du sparat tidigare finns kvar. Gå tillbaka, korta de längsta svaren och spara igen.`,
     csrfTitle: 'Formuläret har gått ut',
     csrfBody:
       'Av säkerhetsskäl kunde formuläret inte tas emot. Gå tillbaka, ladda om sidan och skicka igen. Det du sparat tidigare finns kvar.',
@@ -36,8 +37,8 @@ const texts = defineTexts({
     tooLargeBody:
       'What you sent was larger than the service accepts. A file may be at most 20 MB. Go back and try a smaller file. What you saved before is kept.',
     tooLargeFormTitle: 'The form is too large',
-    tooLargeFormBody:
-      'The answers you sent were together larger than 2 MB, more than the service accepts, so they have not been saved. What you saved before is kept. Go back, shorten the longest answers and save again.',
+    tooLargeFormBody: (limit: string) =>
+      `The answers you sent were together larger than ${limit}, more than the service accepts, so they have not been saved. What you saved before is kept. Go back, shorten the longest answers and save again.`,
     csrfTitle: 'The form has expired',
     csrfBody:
       'For security reasons the form could not be accepted. Go back, reload the page and send it again. What you saved before is kept.',
@@ -117,14 +118,15 @@ export function registerErrorPages(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const t = texts(request.lang ?? 'sv');
+    const lang = request.lang ?? 'sv';
+    const t = texts(lang);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    let title = t.errorTitle;
-    let body = t.errorBody;
+    let title: string = t.errorTitle;
+    let body: string = t.errorBody;
     let code: string | undefined;
     // A file comes in a multipart form; any other body too large is typed text.
     if (status === 413 && !request.headers['content-type']?.startsWith('multipart/'))
-      [title, body] = [t.tooLargeFormTitle, t.tooLargeFormBody];
+      [title, body] = [t.tooLargeFormTitle, t.tooLargeFormBody(formatFileSize(request.server.initialConfig.bodyLimit ?? 0, lang))];
     else if (status === 413) [title, body] = [t.tooLargeTitle, t.tooLargeBody];
     else if (status === 429) [title, body] = [t.rateTitle, t.rateBody];
     else if (status === 403 && error.code?.startsWith('FST_CSRF')) [title, body] = [t.csrfTitle, t.csrfBody];

@@ -22,12 +22,12 @@ export interface PageContext {
 
 /** The request's path and query without a CSRF token (multipart forms post it in the query), which must not travel in links. */
 function pageUrl(url: string): string {
-  const [path, query] = url.split('?', 2);
-  if (query === undefined) return url;
-  const params = new URLSearchParams(query);
+  const at = url.indexOf('?');
+  if (at === -1) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
   params.delete('_csrf');
   const rest = params.toString();
-  return rest ? `${path}?${rest}` : (path ?? url);
+  return rest ? `${url.slice(0, at)}?${rest}` : url.slice(0, at);
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {

@@ -236,7 +236,7 @@ test('a field of 1 MB is refused with a Swedish message and the saved answer is 
   assert.match(tooBigPage, /lang="sv"/);
   // Typed text, not a file: the page says so, and what was saved before is still there.
   assert.match(tooBigPage, /<h1[^>]*>Formuläret är för stort<\/h1>/);
-  assert.match(tooBigPage, /större än 2 MB/);
+  assert.match(tooBigPage, /större än 2,0 MB/);
   const [kept] = await t.database.query<{ answers: Record<string, string> }>('SELECT answers FROM applications WHERE id = $1', [id]);
   assert.equal(kept?.answers.background, 'Sparad bakgrund');
 });
@@ -367,7 +367,7 @@ test('a supplement statement too long for its field comes back whole with the li
   const tooLarge = await postMultipart(session, url, { statement: 'x'.repeat(1024 * 1024 + 1) });
   const tooLargePage = await tooLarge.text();
   assert.equal(tooLarge.status, 413);
-  assert.ok(tooLargePage.includes('Texten är för lång för att tas emot, mer än 1 MB'), 'the size is named');
+  assert.ok(tooLargePage.includes('Texten är för lång för att tas emot, mer än 1,0 MB'), 'the size is named');
   const supplements = await t.database.query('SELECT 1 FROM supplements WHERE application_id = $1', [id]);
   assert.equal(supplements.length, 0);
 });

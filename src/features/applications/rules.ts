@@ -203,6 +203,10 @@ function formatError(column: RowColumn, trimmed: string): ErrorCode | null {
  */
 const FORMATTED_MAX = 100;
 
+function beyondAnyFormat(trimmed: string, maxLength = 0): boolean {
+  return trimmed.length > Math.max(maxLength, FORMATTED_MAX);
+}
+
 /**
  * The format is checked before the length: "1 mars 2027" is a wrong date, not a too long one, and
  * only `tooLong` makes a save keep the table's previous rows (see `answersToStore`).
@@ -210,7 +214,7 @@ const FORMATTED_MAX = 100;
 function columnError(column: RowColumn, value: string): ErrorCode | null {
   const trimmed = value.trim();
   if (trimmed === '') return column.required ? 'required' : null;
-  if (trimmed.length > Math.max(column.maxLength, FORMATTED_MAX)) return 'tooLong';
+  if (beyondAnyFormat(trimmed, column.maxLength)) return 'tooLong';
   return formatError(column, trimmed) ?? (trimmed.length > column.maxLength ? 'tooLong' : null);
 }
 
@@ -240,7 +244,7 @@ function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions
     default: {
       const value = textAnswer(answers, field.key);
       if (value.trim() === '') return field.required ? [{ key: field.key, code: 'required' }] : [];
-      if ((field.kind === 'date' || field.kind === 'amount') && value.trim().length > FORMATTED_MAX)
+      if ((field.kind === 'date' || field.kind === 'amount') && beyondAnyFormat(value.trim()))
         return [{ key: field.key, code: 'tooLong', max: FORMATTED_MAX }];
       if (field.kind === 'date') return parseDate(value) ? [] : [{ key: field.key, code: 'invalidDate' }];
       if (field.kind === 'amount') {

@@ -44,6 +44,7 @@ export async function readMultipart(
 ): Promise<{ ok: true; form: ReceivedForm } | { ok: false; problem: UploadProblem; fields: Record<string, string> }> {
   const t = texts(lang);
   const fields: Record<string, string> = {};
+  const problem = (text: string, status = 400, field = 'file') => ({ ok: false as const, problem: { field, text, status }, fields });
   let file: ReceivedForm['file'] = null;
   let truncated: string | null = null;
   try {
@@ -59,7 +60,6 @@ export async function readMultipart(
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const problem = (text: string, status = 400) => ({ ok: false as const, problem: { field: 'file', text, status }, fields });
     if (code === 'FST_REQ_FILE_TOO_LARGE') return problem(t.errFileTooLarge, 413);
     if (code === 'FST_FILES_LIMIT') return problem(t.errOneFile);
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') return problem(t.errFormUnreadable);
@@ -67,7 +67,7 @@ export async function readMultipart(
     return problem(t.errUploadBroken);
   }
   // A cut text is never taken as what was written.
-  if (truncated !== null) return { ok: false, problem: { field: truncated, text: t.errTextTooLarge, status: 413 }, fields };
+  if (truncated !== null) return problem(t.errTextTooLarge(formatFileSize(MULTIPART_LIMITS.fieldSize, lang)), 413, truncated);
   return { ok: true, form: { fields, file } };
 }
 
