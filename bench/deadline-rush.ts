@@ -70,6 +70,9 @@ function cpuMs(pid: number): CpuTime | null {
   }
 }
 
+/** The sum of two CPU times; null when either is unknown. */
+function addCpu(a: CpuTime, b: CpuTime): CpuTime;
+function addCpu(a: CpuTime | null, b: CpuTime | null): CpuTime | null;
 function addCpu(a: CpuTime | null, b: CpuTime | null): CpuTime | null {
   return a === null || b === null ? null : { user: a.user + b.user, system: a.system + b.system };
 }
@@ -108,7 +111,7 @@ function postgresCpuMs(): CpuTime | null {
     }
     const ms = cpuMs(Number(entry.name));
     if (ms !== null) {
-      total = addCpu(total, ms) ?? total;
+      total = addCpu(total, ms);
       found = true;
     }
   }
