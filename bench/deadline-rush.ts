@@ -32,6 +32,11 @@ const WARM_UP = 32;
  * one process alone.
  */
 const INSTANCES = Number(process.env.BENCH_APP_INSTANCES ?? availableParallelism());
+/**
+ * Extra Node flags for each app instance, such as `--cpu-prof --cpu-prof-dir=.tmp/prof`: Node
+ * refuses profiling flags in NODE_OPTIONS, so this is the way to profile the app under load.
+ */
+const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const ATTACHMENT_BYTES = 100 * 1024;
 const MIN_SNAPSHOT_BYTES = 4096;
 const CONFIRMATIONS = {
@@ -169,7 +174,7 @@ interface App {
 async function startApp(dataDir: string, sessionSecret: string): Promise<App> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...APP_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
