@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { features } from './features/index.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
+import { isMultipart } from './platform/csrf.ts';
 import { registerErrorPages, sendBadUrl } from './platform/errors.tsx';
 import { formWithoutNul, safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
@@ -43,10 +44,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
     viewer: Viewer | null;
-  }
-  interface FastifyContextConfig {
-    /** State-changing routes are CSRF-checked unless they opt out (e.g. an OIDC callback). */
-    skipCsrf?: boolean;
   }
 }
 
@@ -170,8 +167,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     sessionPlugin: '@fastify/session',
     getToken: (request) => {
       const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
-      const fromQuery = (request.query as Record<string, unknown> | undefined)?._csrf;
-      const token = fromBody ?? fromQuery ?? request.headers['x-csrf-token'];
+      const token = fromBody ?? request.headers['x-csrf-token'];
       return typeof token === 'string' ? token : undefined;
     },
   });
@@ -179,7 +175,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(authPlugin);
   app.addHook('preHandler', (request, reply, done) => {
     const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
-    if (safe || request.routeOptions.config.skipCsrf || !request.routeOptions.url) return done();
+    const { config: route, url } = request.routeOptions;
+    if (safe || route.skipCsrf || !url || (route.csrfInMultipart && isMultipart(request))) return done();
     app.csrfProtection(request, reply, done);
   });
 

@@ -20,20 +20,10 @@ export interface PageContext {
   csrfToken: string | null;
 }
 
-/** The request's path and query without a CSRF token (multipart forms post it in the query), which must not travel in links. */
-function pageUrl(url: string): string {
-  const at = url.indexOf('?');
-  if (at === -1) return url;
-  const params = new URLSearchParams(url.slice(at + 1));
-  params.delete('_csrf');
-  const rest = params.toString();
-  return rest ? `${url.slice(0, at)}?${rest}` : url.slice(0, at);
-}
-
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   return {
     lang: request.lang,
-    url: pageUrl(request.url),
+    url: request.url,
     viewer: request.viewer,
     demoMode: request.server.demoMode,
     // Only a logged-in visitor has a session to keep a CSRF secret in, and only they post forms.

@@ -245,26 +245,26 @@ test('refuses an .exe named .pdf, a 25 MB file and a broken upload with Swedish 
   const session = await applicant();
   const id = await newDraft(session);
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
-  const url = `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`;
+  const url = `/ansokningar/${id}/bilagor`;
   const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(4096, 1)]);
   // Neither kind nor file chosen: both are named at once.
-  const empty = await postMultipart(session, url, { kind: '' });
+  const empty = await postMultipart(session, url, { _csrf: csrf, kind: '' });
   assert.equal(empty.status, 400);
   const emptyPage = await empty.text();
   assert.match(emptyPage, /Välj vilken sorts bilaga det är\./);
   assert.match(emptyPage, /Välj en fil att ladda upp\./);
-  const refusedExe = await postMultipart(session, url, { kind: 'other' }, { name: 'intyg.pdf', content: exe });
+  const refusedExe = await postMultipart(session, url, { _csrf: csrf, kind: 'other' }, { name: 'intyg.pdf', content: exe });
   assert.equal(refusedExe.status, 415);
   assert.match(await refusedExe.text(), /Filtypen går inte att ta emot/);
   const big = Buffer.concat([samplePdf(), Buffer.alloc(25 * 1024 * 1024, 32)]);
-  const refusedBig = await postMultipart(session, url, { kind: 'other' }, { name: 'stor.pdf', content: big });
+  const refusedBig = await postMultipart(session, url, { _csrf: csrf, kind: 'other' }, { name: 'stor.pdf', content: big });
   assert.equal(refusedBig.status, 413);
   assert.match(await refusedBig.text(), /större än 20 MB/);
   const cookie = [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; ');
   const truncated = await fetch(new URL(url, t.baseUrl), {
     method: 'POST',
     headers: { cookie, 'content-type': 'multipart/form-data; boundary=XYZ' },
-    body: '--XYZ\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 half a fi',
+    body: `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--XYZ\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 half a fi`,
     redirect: 'manual',
   });
   assert.equal(truncated.status, 400);
@@ -329,8 +329,8 @@ test('a supplement is registered under the same registry number and the function
   const csrf = hiddenInput(page, '_csrf');
   const response = await postMultipart(
     session,
-    `/ansokningar/${id}/komplettering?_csrf=${encodeURIComponent(csrf)}`,
-    { statement: 'Vi bifogar det reviderade intyget.' },
+    `/ansokningar/${id}/komplettering`,
+    { _csrf: csrf, statement: 'Vi bifogar det reviderade intyget.' },
     { name: 'intyg-reviderat.pdf', content: samplePdf('reviderat'), type: 'application/pdf' },
   );
   assert.equal(response.status, 303);
@@ -357,14 +357,14 @@ test('a supplement statement too long for its field comes back whole with the li
   const id = await createCompleteDraft(session, call, year);
   await submitDraft(session, id);
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}`)).response.text(), '_csrf');
-  const url = `/ansokningar/${id}/komplettering?_csrf=${encodeURIComponent(csrf)}`;
+  const url = `/ansokningar/${id}/komplettering`;
   const long = `Början ${'lång text '.repeat(20_000)}slutet`;
-  const refused = await postMultipart(session, url, { statement: long });
+  const refused = await postMultipart(session, url, { _csrf: csrf, statement: long });
   assert.equal(refused.status, 400);
   const page = await refused.text();
   assert.ok(/högst 20\s000 tecken/.test(page), 'the limit is named');
   assert.ok(page.includes('lång text slutet</textarea>'), 'the whole statement is shown again');
-  const tooLarge = await postMultipart(session, url, { statement: 'x'.repeat(1024 * 1024 + 1) });
+  const tooLarge = await postMultipart(session, url, { _csrf: csrf, statement: 'x'.repeat(1024 * 1024 + 1) });
   const tooLargePage = await tooLarge.text();
   assert.equal(tooLarge.status, 413);
   assert.ok(tooLargePage.includes('Texten är för lång för att tas emot, mer än 1,0 MB'), 'the size is named');
@@ -377,7 +377,7 @@ test('the language link on a form shown again after a post leads back to the for
   const id = await createCompleteDraft(session, call, year);
   await submitDraft(session, id);
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}`)).response.text(), '_csrf');
-  const refused = await postMultipart(session, `/ansokningar/${id}/komplettering?_csrf=${encodeURIComponent(csrf)}`, { statement: '' });
+  const refused = await postMultipart(session, `/ansokningar/${id}/komplettering`, { _csrf: csrf, statement: '' });
   assert.equal(refused.status, 400);
   const link = /href="(\/sprak\/en\?tillbaka=[^"]+)"/.exec(await refused.text())?.[1]?.replaceAll('&amp;', '&') ?? '';
   assert.equal(decodeURIComponent(link.split('tillbaka=')[1] ?? ''), `/ansokningar/${id}/komplettering`);
@@ -401,11 +401,12 @@ test('two files in one upload are refused with "one file at a time"', async () =
   const id = await newDraft(session);
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
   const form = new FormData();
+  form.append('_csrf', csrf);
   form.append('kind', 'other');
   for (const name of ['a.pdf', 'b.pdf'])
     form.append('file', new Blob([new Uint8Array(samplePdf(name))], { type: 'application/pdf' }), name);
   const cookie = [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const response = await fetch(new URL(`/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`, t.baseUrl), {
+  const response = await fetch(new URL(`/ansokningar/${id}/bilagor`, t.baseUrl), {
     method: 'POST',
     body: form,
     headers: { cookie },
@@ -415,6 +416,26 @@ test('two files in one upload are refused with "one file at a time"', async () =
   assert.match(await response.text(), /Ladda upp en fil i taget/);
 });
 
+test('an upload is taken only with the CSRF token as its first field: not in the address, not after the file, not a wrong one', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  const file = { name: 'plan.pdf', content: samplePdf('plan'), type: 'application/pdf' };
+  const refusals = [
+    postMultipart(session, `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`, { kind: 'projectPlan' }, file),
+    postMultipart(session, `/ansokningar/${id}/bilagor`, { kind: 'projectPlan', _csrf: csrf }, file),
+    postMultipart(session, `/ansokningar/${id}/bilagor`, { _csrf: `${csrf.slice(0, -2)}xx`, kind: 'projectPlan' }, file),
+    postMultipart(session, `/ansokningar/${id}/bilagor`, {}),
+  ];
+  for (const refused of await Promise.all(refusals)) {
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /Formuläret har gått ut/);
+  }
+  const [stored] = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [id]);
+  assert.equal(stored?.n, 0);
+  const taken = await postMultipart(session, `/ansokningar/${id}/bilagor`, { _csrf: csrf, kind: 'projectPlan' }, file);
+  assert.equal(taken.status, 303);
+});
 test('a submission shows at once in the public statistics, which were served from the page cache; other pages stay cached', async () => {
   const statistics = async () => {
     const response = await fetch(new URL('/statistik?lan=05', t.baseUrl));

@@ -95,6 +95,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   const db = app.database.db;
   const login = { config: { requiresLogin: true } };
+  // Forms with a file: readMultipart checks their token.
+  const loginMultipart = { config: { requiresLogin: true, csrfInMultipart: true } };
   // A re-seed may change the purposes and target groups.
   app.publicContent.subscribe((path) => {
     if (path === '') forgetChoiceOptions(db);
@@ -509,7 +511,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     return renderAttachments(request, reply, detail, [], '');
   });
 
-  app.post('/ansokningar/:id/bilagor', login, async (request, reply) => {
+  app.post('/ansokningar/:id/bilagor', loginMultipart, async (request, reply) => {
     const detail = await loadDraft(request, reply);
     if (!detail) return reply;
     const outcome = await receiveUpload(app, request, {
@@ -729,7 +731,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       .send(pdf);
   });
 
-  app.post('/ansokningar/:id/komplettering', login, async (request, reply) => {
+  app.post('/ansokningar/:id/komplettering', loginMultipart, async (request, reply) => {
     const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
     if (detail.status === 'draft' || !detail.registryCaseId) return reply.redirect(`/ansokningar/${detail.id}`, 303);

@@ -100,12 +100,12 @@ test('an infected upload is refused and named; an unreachable scanner keeps the 
   const applicant = await logIn('sokande-linkoping');
   const id = await createCompleteDraft(applicant, call, year);
   const csrf = hiddenInput(await (await applicant.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
-  const url = `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`;
+  const url = `/ansokningar/${id}/bilagor`;
   const eicarPdf = Buffer.concat([samplePdf(), Buffer.from(`\n${EICAR}\n`)]);
   const infected = await postMultipart(
     applicant,
     url,
-    { kind: 'other' },
+    { _csrf: csrf, kind: 'other' },
     { name: 'virus.pdf', content: eicarPdf, type: 'application/pdf' },
   );
   assert.equal(infected.status, 422);
@@ -115,7 +115,7 @@ test('an infected upload is refused and named; an unreachable scanner keeps the 
   const quarantined = await postMultipart(
     applicant,
     url,
-    { kind: 'projectPlan' },
+    { _csrf: csrf, kind: 'projectPlan' },
     { name: 'plan.pdf', content: samplePdf('plan'), type: 'application/pdf' },
   );
   assert.equal(quarantined.status, 303);

@@ -42,7 +42,7 @@ export function completeAnswers(year: number): Record<string, Record<string, str
   };
 }
 
-/** Posts a multipart form the way a browser does, with the session's cookies. */
+/** Posts a multipart form the way a browser does, with the session's cookies: fields in the given order (the forms have their CSRF token first), then the file. */
 export async function postMultipart(
   session: HttpSession,
   url: string,
@@ -98,8 +98,8 @@ export async function createCompleteDraft(
   ] as const) {
     const response = await postMultipart(
       session,
-      `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`,
-      { kind, ...extra },
+      `/ansokningar/${id}/bilagor`,
+      { _csrf: csrf, kind, ...extra },
       {
         name: `${kind}.pdf`,
         content: options.certificate ? options.certificate(kind) : samplePdf(kind),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
+import { invalidTokenError, multipartTokenValid } from '../../platform/csrf.ts';
 import { formatFileSize } from '../../platform/format.ts';
 import { withoutNul } from '../../platform/http.ts';
 import type { Lang } from '../../platform/i18n.ts';
@@ -37,6 +38,9 @@ export const MULTIPART_LIMITS = { files: 1, fields: 20, fieldSize: 1024 * 1024, 
  * Reads a multipart form with at most one file. The file is held in memory (at most 20 MB) because
  * its type is judged from its whole content. A body that breaks off, or is not multipart, is
  * reported as an interrupted upload rather than an error page, so the form is shown again.
+ *
+ * The form's first field must be its CSRF token (routes marked `csrfInMultipart`): it is checked
+ * before anything else of the body is read, and a form without a valid one is refused.
  */
 export async function readMultipart(
   request: FastifyRequest,
@@ -47,9 +51,14 @@ export async function readMultipart(
   const problem = (text: string, status = 400, field = 'file') => ({ ok: false as const, problem: { field, text, status }, fields });
   let file: ReceivedForm['file'] = null;
   let truncated: string | null = null;
+  let tokenChecked = false;
   try {
     for await (const part of request.parts()) {
-      if (part.type === 'field') {
+      if (!tokenChecked) {
+        const token = part.type === 'field' && part.fieldname === '_csrf' ? part.value : null;
+        if (typeof token !== 'string' || !multipartTokenValid(request, token)) throw invalidTokenError();
+        tokenChecked = true;
+      } else if (part.type === 'field') {
         if (typeof part.value === 'string') fields[part.fieldname] = withoutNul(part.value);
         if (part.valueTruncated) truncated ??= part.fieldname;
       } else if (part.filename === '') {
@@ -60,12 +69,15 @@ export async function readMultipart(
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
+    if (code === 'FST_CSRF_INVALID_TOKEN') throw err;
     if (code === 'FST_REQ_FILE_TOO_LARGE') return problem(t.errFileTooLarge, 413);
     if (code === 'FST_FILES_LIMIT') return problem(t.errOneFile);
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') return problem(t.errFormUnreadable);
     request.log.info({ err }, 'multipart upload broke off');
     return problem(t.errUploadBroken);
   }
+  // An empty multipart body brings no token either.
+  if (!tokenChecked) throw invalidTokenError();
   // A cut text is never taken as what was written.
   if (truncated !== null) return problem(t.errTextTooLarge(formatFileSize(MULTIPART_LIMITS.fieldSize, lang)), 413, truncated);
   return { ok: true, form: { fields, file } };

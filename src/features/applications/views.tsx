@@ -965,13 +965,8 @@ export function AttachmentsPage(props: {
             </a>
           </p>
           <AttachmentTable ctx={ctx} files={props.files} partners={props.allPartners} removeBase={`${base}/bilagor`} />
-          <form
-            method="post"
-            action={`${base}/bilagor?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-            enctype="multipart/form-data"
-            novalidate
-            data-upload-progress
-          >
+          <form method="post" action={`${base}/bilagor`} enctype="multipart/form-data" novalidate data-upload-progress>
+            <Csrf ctx={ctx} />
             <div class={`govuk-form-group${errors.has('kind') ? ' govuk-form-group--error' : ''}`}>
               <fieldset class="govuk-fieldset" aria-describedby={errors.has('kind') ? 'kind-error' : undefined}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.uploadKind}</legend>
@@ -1394,13 +1389,8 @@ export function SubmittedPage(props: {
           )}
           <h2 class="govuk-heading-m">{t.supplementTitle}</h2>
           <p class="govuk-body">{t.supplementIntro}</p>
-          <form
-            method="post"
-            action={`${base}/komplettering?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-            enctype="multipart/form-data"
-            novalidate
-            data-upload-progress
-          >
+          <form method="post" action={`${base}/komplettering`} enctype="multipart/form-data" novalidate data-upload-progress>
+            <Csrf ctx={ctx} />
             <div class={`govuk-form-group${errors.has('statement') ? ' govuk-form-group--error' : ''}`}>
               <label class="govuk-label govuk-label--s" for="statement">
                 {t.supplementStatement}

@@ -47,8 +47,8 @@ async function register(
   const idempotencyKey = key ?? hiddenInput(html, 'idempotencyKey');
   const response = await postMultipart(
     session,
-    `/handlaggning/registrera?_csrf=${encodeURIComponent(hiddenInput(html, '_csrf'))}`,
-    { idempotencyKey, ...fields },
+    `/handlaggning/registrera`,
+    { _csrf: hiddenInput(html, '_csrf'), idempotencyKey, ...fields },
     file ? { ...file, type: 'application/pdf' } : undefined,
   );
   return { response, key: idempotencyKey };
@@ -313,8 +313,8 @@ test('a case officer of another county board may not register for the call or re
   assert.ok(!html.includes(`value="${VG_CALL}"`), "another board's calls are not offered");
   const response = await postMultipart(
     other,
-    `/handlaggning/registrera?_csrf=${encodeURIComponent(hiddenInput(html, '_csrf'))}`,
-    { idempotencyKey: 'k'.repeat(24), ...(await postFields()) },
+    `/handlaggning/registrera`,
+    { _csrf: hiddenInput(html, '_csrf'), idempotencyKey: 'k'.repeat(24), ...(await postFields()) },
     { name: 'ansokan.pdf', content: samplePdf(), type: 'application/pdf' },
   );
   assert.equal(response.status, 403);
@@ -336,8 +336,8 @@ test('an applicant may not register applications, read the registry or fetch sta
   const before = await caseCount();
   const response = await postMultipart(
     applicant,
-    `/handlaggning/registrera?_csrf=${encodeURIComponent(csrf)}`,
-    { idempotencyKey: 'a'.repeat(24), ...(await postFields()) },
+    `/handlaggning/registrera`,
+    { _csrf: csrf, idempotencyKey: 'a'.repeat(24), ...(await postFields()) },
     { name: 'ansokan.pdf', content: samplePdf(), type: 'application/pdf' },
   );
   assert.equal(response.status, 403);

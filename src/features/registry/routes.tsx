@@ -144,6 +144,8 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   const db = app.database.db;
   const login = { config: { requiresLogin: true } };
+  // Forms with a file: readMultipart checks their token.
+  const loginMultipart = { config: { requiresLogin: true, csrfInMultipart: true } };
 
   // --- The registry --------------------------------------------------------------------------
 
@@ -213,7 +215,7 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
     return renderRegister(request, reply, { values, errors: [], fileNotKept: false });
   });
 
-  app.post('/handlaggning/registrera', login, async (request, reply) => {
+  app.post('/handlaggning/registrera', loginMultipart, async (request, reply) => {
     const actor = request.actor;
     if (actor.kind !== 'person' || registryBoards(actor).length === 0) throw forbidden();
     const t = registryTexts(request.lang);

@@ -1,4 +1,5 @@
 import {
+  Csrf,
   ErrorSummary,
   FieldError,
   type FormError,
@@ -269,13 +270,8 @@ export function RegisterPage(props: RegisterPageProps): JSX.Element {
           {props.calls.length === 0 ? (
             <p class="govuk-body">{t.noPreparedCalls}</p>
           ) : (
-            <form
-              method="post"
-              action={`/handlaggning/registrera?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-              enctype="multipart/form-data"
-              novalidate
-              data-upload-progress
-            >
+            <form method="post" action="/handlaggning/registrera" enctype="multipart/form-data" novalidate data-upload-progress>
+              <Csrf ctx={ctx} />
               <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
               <FormGroup error={err('callSlug')}>
                 <label class="govuk-label govuk-label--s" for="callSlug">
