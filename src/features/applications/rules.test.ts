@@ -9,6 +9,7 @@ import {
   answersToStore,
   bannerFor,
   budgetTotal,
+  canonicalOrgNumber,
   copiedAnswers,
   type DraftAnswers,
   deletionDate,
@@ -16,6 +17,7 @@ import {
   parseDate,
   parseKronor,
   readFields,
+  rowsAnswer,
   sha256Hex,
   stepState,
   validateStep,
@@ -129,6 +131,17 @@ test('takes an organisation number as ten digits (or with the prefix 16), never 
     answerErrorText({ key: 'partners.0.orgNumber', code: 'orgNumberIsPersonal', row: 1 }, {}, 'sv'),
     /är ett personnummer\. Lämna fältet tomt om samverkansparten är en enskild firma\./,
   );
+});
+
+test('stores a valid organisation number as NNNNNN-NNNN however it was typed; anything else as typed', () => {
+  const partners = step('samverkan').fields;
+  const stored = (orgNumber: string) =>
+    rowsAnswer(readFields(partners, { 'partners.0.organisation': 'Förening', 'partners.0.orgNumber': orgNumber }), 'partners')[0]
+      ?.orgNumber;
+  for (const typed of ['802002-8711', '8020028711', '16802002-8711', '168020028711', ' 802002-8711 '])
+    assert.equal(stored(typed), '802002-8711', typed);
+  for (const kept of ['802002-8712', '900101-0017', '80 20 02-87 11']) assert.equal(stored(kept), kept);
+  assert.equal(canonicalOrgNumber('9001010017'), '9001010017');
 });
 
 test('puts a milestone outside the project period next to its date', () => {

@@ -106,7 +106,8 @@ export function readFields(fields: readonly Field[], body: Record<string, unknow
           for (const column of field.columns) {
             const name = `${field.key}.${i}.${column.key}`;
             if (name in body) present = true;
-            row[column.key] = normaliseText(asText(body[name]));
+            const text = normaliseText(asText(body[name]));
+            row[column.key] = column.kind === 'orgNumber' ? canonicalOrgNumber(text) : text;
           }
           if (present && !isBlankRow(row, field.columns)) rows.push(row);
         }
@@ -184,6 +185,15 @@ export function orgNumberProblem(text: string): 'invalid' | 'personal' | null {
   if (!Organisationsnummer.valid(trimmed)) return 'invalid';
   if (Organisationsnummer.parse(trimmed).isPersonnummer()) return 'personal';
   return /^(16)?\d{6}-?\d{4}$/.test(trimmed) ? null : 'invalid';
+}
+
+/**
+ * A valid organisation number in the one form the service shows: NNNNNN-NNNN, however it was typed
+ * (without the dash, with the prefix 16, with spaces around). Anything else stays as typed, so that
+ * its message can point at what was written.
+ */
+export function canonicalOrgNumber(text: string): string {
+  return orgNumberProblem(text) === null ? Organisationsnummer.parse(text.trim()).format(true) : text;
 }
 
 function formatError(column: RowColumn, trimmed: string): ErrorCode | null {
