@@ -12,7 +12,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { features } from './features/index.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
-import { isMultipart } from './platform/csrf.ts';
+import { CSRF_SESSION_KEY, csrfTokenOptions } from './platform/csrf.ts';
 import { registerErrorPages, sendBadUrl } from './platform/errors.tsx';
 import { formWithoutNul, safeReturnPath } from './platform/http.ts';
 import { isLang, type Lang } from './platform/i18n.ts';
@@ -165,6 +165,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   await app.register(csrf, {
     sessionPlugin: '@fastify/session',
+    sessionKey: CSRF_SESSION_KEY,
+    csrfOpts: { ...csrfTokenOptions },
     getToken: (request) => {
       const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
       const token = fromBody ?? request.headers['x-csrf-token'];
@@ -176,7 +178,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.addHook('preHandler', (request, reply, done) => {
     const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
     const { config: route, url } = request.routeOptions;
-    if (safe || route.skipCsrf || !url || (route.csrfInMultipart && isMultipart(request))) return done();
+    if (safe || route.skipCsrf || !url || (route.csrfInMultipart && request.isMultipart?.() === true)) return done();
     app.csrfProtection(request, reply, done);
   });
 

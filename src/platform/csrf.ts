@@ -14,21 +14,28 @@ declare module 'fastify' {
   }
 }
 
-// Where @fastify/csrf-protection keeps the secret in the session, and its token options (the defaults).
-const SESSION_KEY = '_csrf';
-const tokens = CSRF();
+/**
+ * Where the secret is kept in the session and how tokens are made: given to @fastify/csrf-protection
+ * and used by the multipart check alike, so that the two can never disagree.
+ */
+export const CSRF_SESSION_KEY = '_csrf';
+export const csrfTokenOptions: Readonly<CSRF.Options> = Object.freeze({});
+const tokens = CSRF({ ...csrfTokenOptions });
 
-export function isMultipart(request: FastifyRequest): boolean {
-  return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
-}
-
-/** Whether a multipart form's token belongs to this session, as the check of other forms decides. */
-export function multipartTokenValid(request: FastifyRequest, token: string): boolean {
-  const secret: unknown = request.session?.get(SESSION_KEY as never);
-  return typeof secret === 'string' && tokens.verify(secret, token);
-}
-
-/** The refusal a form with a missing or wrong token gets: the same error and page as other forms. */
-export function invalidTokenError(): Error {
-  return Object.assign(new Error('Invalid csrf token'), { statusCode: 403, code: 'FST_CSRF_INVALID_TOKEN' });
+/**
+ * Throws unless a multipart form's token belongs to this session; without a token it always
+ * throws. The errors are those of @fastify/csrf-protection, so the refusal is the same page as for
+ * other forms.
+ */
+export function checkMultipartToken(request: FastifyRequest, token: null): never;
+export function checkMultipartToken(request: FastifyRequest, token: string | null): void;
+export function checkMultipartToken(request: FastifyRequest, token: string | null): void {
+  const secret: unknown = request.session?.get(CSRF_SESSION_KEY as never);
+  if (typeof secret === 'string' && token !== null && tokens.verify(secret, token)) return;
+  const missing = typeof secret !== 'string';
+  request.log.warn({ missingSecret: missing }, 'multipart form refused: CSRF token');
+  throw Object.assign(new Error(missing ? 'Missing csrf secret' : 'Invalid csrf token'), {
+    statusCode: 403,
+    code: missing ? 'FST_CSRF_MISSING_SECRET' : 'FST_CSRF_INVALID_TOKEN',
+  });
 }

@@ -20,10 +20,23 @@ export interface PageContext {
   csrfToken: string | null;
 }
 
+/**
+ * The request's path and query without a CSRF token, which must not travel in links. No form puts
+ * it in the address now, but a page opened before they stopped may still post it there.
+ */
+function pageUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at === -1) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
+  params.delete('_csrf');
+  const rest = params.toString();
+  return rest ? `${url.slice(0, at)}?${rest}` : url.slice(0, at);
+}
+
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   return {
     lang: request.lang,
-    url: request.url,
+    url: pageUrl(request.url),
     viewer: request.viewer,
     demoMode: request.server.demoMode,
     // Only a logged-in visitor has a session to keep a CSRF secret in, and only they post forms.

@@ -416,26 +416,48 @@ test('two files in one upload are refused with "one file at a time"', async () =
   assert.match(await response.text(), /Ladda upp en fil i taget/);
 });
 
-test('an upload is taken only with the CSRF token as its first field: not in the address, not after the file, not a wrong one', async () => {
+test('an upload or supplement is taken only with the CSRF token as its first field', async () => {
   const session = await applicant();
   const id = await newDraft(session);
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  const url = `/ansokningar/${id}/bilagor`;
   const file = { name: 'plan.pdf', content: samplePdf('plan'), type: 'application/pdf' };
-  const refusals = [
-    postMultipart(session, `/ansokningar/${id}/bilagor?_csrf=${encodeURIComponent(csrf)}`, { kind: 'projectPlan' }, file),
-    postMultipart(session, `/ansokningar/${id}/bilagor`, { kind: 'projectPlan', _csrf: csrf }, file),
-    postMultipart(session, `/ansokningar/${id}/bilagor`, { _csrf: `${csrf.slice(0, -2)}xx`, kind: 'projectPlan' }, file),
-    postMultipart(session, `/ansokningar/${id}/bilagor`, {}),
-  ];
-  for (const refused of await Promise.all(refusals)) {
-    assert.equal(refused.status, 403);
-    assert.match(await refused.text(), /Formuläret har gått ut/);
+  const cookie = [...session.cookies].map(([n, c]) => `${n}=${c.value}`).join('; ');
+  const raw = (body: string, boundary = 'XYZ') =>
+    fetch(new URL(url, t.baseUrl), {
+      method: 'POST',
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      redirect: 'manual',
+    });
+  const part = (name: string, value: string, filename?: string) =>
+    `--XYZ\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: application/pdf` : ''}\r\n\r\n${value}\r\n`;
+  const refusals = {
+    'in the address': postMultipart(session, `${url}?_csrf=${encodeURIComponent(csrf)}`, { kind: 'projectPlan' }, file),
+    'after another field': postMultipart(session, url, { kind: 'projectPlan', _csrf: csrf }, file),
+    'after the file': raw(`${part('file', '%PDF-1.4 plan', 'plan.pdf')}${part('_csrf', csrf)}--XYZ--\r\n`),
+    wrong: postMultipart(session, url, { _csrf: `${csrf.slice(0, -2)}xx`, kind: 'projectPlan' }, file),
+    'an empty form': postMultipart(session, url, {}),
+    'a body that breaks before it': raw(`${part('_csrf', csrf)}--XYZ--\r\n`, 'OTHER'),
+  };
+  for (const [name, refused] of Object.entries(refusals)) {
+    const response = await refused;
+    assert.equal(response.status, 403, name);
+    assert.match(await response.text(), /Formuläret har gått ut/, name);
   }
   const [stored] = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [id]);
   assert.equal(stored?.n, 0);
-  const taken = await postMultipart(session, `/ansokningar/${id}/bilagor`, { _csrf: csrf, kind: 'projectPlan' }, file);
+  const taken = await postMultipart(session, url, { _csrf: csrf, kind: 'projectPlan' }, file);
   assert.equal(taken.status, 303);
+
+  const submittedId = await createCompleteDraft(session, call, year);
+  await submitDraft(session, submittedId);
+  const supplement = await postMultipart(session, `/ansokningar/${submittedId}/komplettering`, { statement: 'Utan token' }, file);
+  assert.equal(supplement.status, 403);
+  const supplements = await t.database.query('SELECT 1 FROM supplements WHERE application_id = $1', [submittedId]);
+  assert.equal(supplements.length, 0);
 });
+
 test('a submission shows at once in the public statistics, which were served from the page cache; other pages stay cached', async () => {
   const statistics = async () => {
     const response = await fetch(new URL('/statistik?lan=05', t.baseUrl));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
-import { invalidTokenError, multipartTokenValid } from '../../platform/csrf.ts';
+import { checkMultipartToken } from '../../platform/csrf.ts';
 import { formatFileSize } from '../../platform/format.ts';
 import { withoutNul } from '../../platform/http.ts';
 import type { Lang } from '../../platform/i18n.ts';
@@ -55,8 +55,8 @@ export async function readMultipart(
   try {
     for await (const part of request.parts()) {
       if (!tokenChecked) {
-        const token = part.type === 'field' && part.fieldname === '_csrf' ? part.value : null;
-        if (typeof token !== 'string' || !multipartTokenValid(request, token)) throw invalidTokenError();
+        const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : null;
+        checkMultipartToken(request, token);
         tokenChecked = true;
       } else if (part.type === 'field') {
         if (typeof part.value === 'string') fields[part.fieldname] = withoutNul(part.value);
@@ -69,7 +69,9 @@ export async function readMultipart(
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_CSRF_INVALID_TOKEN') throw err;
+    if (code?.startsWith('FST_CSRF')) throw err;
+    // A multipart body that breaks before its token is refused as one without: nothing was read.
+    if (!tokenChecked && request.isMultipart()) checkMultipartToken(request, null);
     if (code === 'FST_REQ_FILE_TOO_LARGE') return problem(t.errFileTooLarge, 413);
     if (code === 'FST_FILES_LIMIT') return problem(t.errOneFile);
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') return problem(t.errFormUnreadable);
@@ -77,7 +79,7 @@ export async function readMultipart(
     return problem(t.errUploadBroken);
   }
   // An empty multipart body brings no token either.
-  if (!tokenChecked) throw invalidTokenError();
+  if (!tokenChecked) checkMultipartToken(request, null);
   // A cut text is never taken as what was written.
   if (truncated !== null) return problem(t.errTextTooLarge(formatFileSize(MULTIPART_LIMITS.fieldSize, lang)), 413, truncated);
   return { ok: true, form: { fields, file } };

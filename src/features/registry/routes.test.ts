@@ -300,6 +300,19 @@ test('bad input is shown again with Swedish messages beside the fields, and noth
   assert.equal(await caseCount(), before);
 });
 
+test('a registration without the CSRF token as the first field is refused, and nothing is registered', async () => {
+  const officer = await staffSession();
+  const before = await caseCount();
+  const html = await (await officer.get('/handlaggning/registrera')).response.text();
+  const fields = { idempotencyKey: hiddenInput(html, 'idempotencyKey'), ...(await postFields()) };
+  const file = { name: 'ansokan.pdf', content: samplePdf(), type: 'application/pdf' };
+  for (const form of [fields, { ...fields, _csrf: hiddenInput(html, '_csrf') }]) {
+    const response = await postMultipart(officer, '/handlaggning/registrera', form, file);
+    assert.equal(response.status, 403);
+  }
+  assert.equal(await caseCount(), before);
+});
+
 test('a case officer of another county board may not register for the call or read its registry', async () => {
   await t.database.query(
     `UPDATE staff_memberships SET roles = ARRAY['decisionMaker', 'caseOfficer']
