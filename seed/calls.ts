@@ -162,8 +162,8 @@ export const demoCalls: DemoCall[] = [
     description: blocks(
       DEMO_NOTICE,
       'Bedömningskriterierna och beslutsordningen (beredning hos Länsstyrelsen Västra Götaland, beslut och utbetalning ' +
-        'hos Länsstyrelsen i Jönköpings län) är kopierade från Länsstyrelsen Västra Götalands utlysning hösten 2022 ' +
-        '(seed 001). Den utlysningen angav ingen budget.',
+        'hos Länsstyrelsen i Jönköpings län) är kopierade från Länsstyrelsen Västra Götalands utlysning hösten 2022. ' +
+        'Den utlysningen angav ingen budget.',
     ),
     copiedFrom: 'vastra-gotaland-s37a-2022-hosten',
     copies: ['criteria', 'boards'],
@@ -177,7 +177,7 @@ export const demoCalls: DemoCall[] = [
     description: blocks(
       DEMO_NOTICE,
       'Källorna har ingen § 37 a-utlysning från Östergötland. Bedömningskriterierna är därför kopierade från den ' +
-        'närmaste § 37 a-utlysningen i källorna, Länsstyrelsen Västra Götalands utlysning hösten 2022 (seed 001). ' +
+        'närmaste § 37 a-utlysningen i källorna, Länsstyrelsen Västra Götalands utlysning hösten 2022. ' +
         'Budget och beslutsordning anges inte.',
     ),
     copiedFrom: 'vastra-gotaland-s37a-2022-hosten',
@@ -191,8 +191,7 @@ export const demoCalls: DemoCall[] = [
     title: 'Demoutlysning: kapacitet och beredskap i mottagandet i Östergötlands län',
     description: blocks(
       DEMO_NOTICE,
-      'Budgeten är kopierad från Länsstyrelsen Östergötlands andra utlysning 2023 (seed 003), och så är ' +
-        'prioriteringarna, som där löd:',
+      'Budgeten är kopierad från Länsstyrelsen Östergötlands andra utlysning 2023, och så är ' + 'prioriteringarna, som där löd:',
       prioritiesText('05', 's37', 2023),
     ),
     copiedFrom: 'ostergotland-s37-2023-andra',
@@ -206,7 +205,7 @@ export const demoCalls: DemoCall[] = [
     title: 'Demoutlysning: flyktingguider och familjekontakter i Stockholms län (kommande)',
     description: blocks(
       DEMO_NOTICE,
-      'Budgeten är kopierad från Länsstyrelsen Stockholms utlysning hösten 2022 (seed 000), och så är ' + 'prioriteringarna, som där löd:',
+      'Budgeten är kopierad från Länsstyrelsen Stockholms utlysning hösten 2022, och så är ' + 'prioriteringarna, som där löd:',
       prioritiesText('01', 's37a', 2022),
     ),
     copiedFrom: 'stockholm-s37a-2022-hosten',

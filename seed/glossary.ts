@@ -12,7 +12,7 @@ import { blocks } from './text.ts';
 
 export const GLOSSARY_EDITORIAL_NOTE =
   'Uppslagsordet har lagts till redaktionellt; definitionen är hämtad från Länsstyrelsen i Örebro läns ' +
-  'ordförklaringar (seed 004), som bygger på Migrationsverkets ordlista och lagars definitioner.';
+  'ordförklaringar, som bygger på Migrationsverkets ordlista och lagars definitioner.';
 
 export const GLOSSARY_SOURCE_REF = sources.orebro.ref;
 

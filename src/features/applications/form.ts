@@ -94,9 +94,9 @@ export type CostCategory = (typeof costCategories)[number]['key'];
 const long = 10_000;
 const short = 300;
 
-const seed001 = 'Länsstyrelsen Västra Götaland, "Stöd för dig som ansöker om bidrag inom integration" (seed 001)';
-const seed003 = 'Länsstyrelsen Östergötland, "Bidrag för att utveckla kapacitet och beredskap i mottagandet av nyanlända" (seed 003)';
-const seed004 = 'Länsstyrelsen i Örebro län, "Viktiga delar i planeringen" (seed 004)';
+const seed001 = 'Länsstyrelsen i Västra Götalands län, "Stöd för dig som ansöker om bidrag inom integration" (2022)';
+const seed003 = 'Länsstyrelsen i Östergötlands län, "Bidrag för att utveckla kapacitet och beredskap i mottagandet av nyanlända" (2023)';
+const seed004 = 'Länsstyrelsen i Örebro län, "Viktiga delar i planeringen" (2018)';
 
 export const steps: readonly Step[] = [
   {

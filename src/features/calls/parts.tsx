@@ -1,5 +1,6 @@
 import { formatDate } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
+import { sourceCitation } from '../../platform/sources.ts';
 import { type CallPeriod, type CallStatus, callStatus, daysLeft, daysUntilOpen } from './rules.ts';
 import { callTexts } from './texts.ts';
 
@@ -137,7 +138,14 @@ export function SourceNote({
   const t = callTexts(lang);
   return (
     <p class="bp-source">
-      {t.source}: {sourceRef ? <span safe>{sourceRef}</span> : ''}
+      {t.source}:{' '}
+      {sourceRef ? (
+        <span lang={swedishOnly(lang)} safe>
+          {sourceCitation(sourceRef)}
+        </span>
+      ) : (
+        ''
+      )}
       {sourceDate ? (
         <span lang={swedishOnly(lang)} safe>
           {sourceRef ? `. ${sourceDate}` : sourceDate}
@@ -183,7 +191,7 @@ export function SourceCell({ text, sourceRef, lang }: { text: string; sourceRef:
       <q lang={swedishOnly(lang)} safe>
         {text}
       </q>{' '}
-      <span safe>{`(${sourceRef})`}</span>
+      <span lang={swedishOnly(lang)} safe>{`(${sourceCitation(sourceRef)})`}</span>
     </td>
   );
 }

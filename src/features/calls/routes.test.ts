@@ -185,9 +185,16 @@ test('puts each call table in its own focusable, labelled scroll region', async 
   assert.equal(wrapped, tables);
 });
 
-test('marks the source’s Swedish date note with lang="sv" on English pages, not the reference', async () => {
+test('names the source page, not its internal reference, and marks it and its Swedish date note with lang="sv" on English pages', async () => {
   const page = await t.app.inject({ method: 'GET', url: '/utlysningar/stockholm-s37a-2022-hosten', cookies: { lang: 'en' } });
-  assert.match(page.body, /Source: <span>seed 000<\/span><span lang="sv">\. Texten avser hösten 2022/);
+  assert.match(
+    page.body,
+    /Source: <span lang="sv">Länsstyrelsen i Stockholms län, &#34;Bidrag för flyktingguider och familjekontakter&#34; \(2022\)<\/span><span lang="sv">\. Texten avser hösten 2022/,
+  );
   const sv = await get('/utlysningar/stockholm-s37a-2022-hosten');
-  assert.match(textOf(sv.body), /Källa: seed 000\. Texten avser hösten 2022/);
+  assert.match(
+    textOf(sv.body),
+    /Källa: Länsstyrelsen i Stockholms län, &#34;Bidrag för flyktingguider och familjekontakter&#34; \(2022\)\. Texten avser hösten 2022/,
+  );
+  assert.doesNotMatch(sv.body, /seed \d/);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceCitation } from '../../platform/sources.ts';
 
 /** Rows per catalogue page. */
 export const PAGE_SIZE = 20;
@@ -260,7 +261,7 @@ export function projectsCsv(projects: readonly ProjectSummary[], baseUrl: string
       p.periodNote,
       p.amountOre === null ? null : kronorForSpreadsheet(p.amountOre),
       p.isDemo ? 'ja' : 'nej',
-      p.sourceRef,
+      p.sourceRef && sourceCitation(p.sourceRef),
       p.sourceDate,
       `${baseUrl}/projekt/${p.id}`,
     ]),
@@ -314,7 +315,7 @@ export function projectsJson(
       amountOre: p.amountOre,
       amountKronor: p.amountOre === null ? null : kronorOf(p.amountOre),
       isDemo: p.isDemo,
-      sourceRef: p.sourceRef,
+      sourceRef: p.sourceRef && sourceCitation(p.sourceRef),
       sourceDate: p.sourceDate,
     })),
   };

@@ -3,6 +3,7 @@ import { formatDate, formatKronor, telHref } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { sourceCitation } from '../../platform/sources.ts';
 import type { CatalogueOptions, Option, ProjectDetail } from './queries.ts';
 import {
   type CatalogueFilters,
@@ -50,7 +51,10 @@ function Source({ project, lang }: { project: Pick<ProjectSummary, 'sourceRef' |
   if (!project.sourceRef) return '';
   return (
     <p class="bp-source">
-      {texts(lang).source}: <span safe>{project.sourceRef}</span>
+      {texts(lang).source}:{' '}
+      <span lang={swedishOnly(lang)} safe>
+        {sourceCitation(project.sourceRef)}
+      </span>
       {project.sourceDate ? (
         <span lang={swedishOnly(lang)} safe>
           {` (${project.sourceDate})`}

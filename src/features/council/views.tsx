@@ -1,6 +1,7 @@
 import { formatDate, telHref } from '../../platform/format.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { sourceCitation } from '../../platform/sources.ts';
 import { paragraphsOf } from '../glossary/rules.ts';
 import type { CouncilContact, CouncilDetail, CouncilMeeting, CouncilSummary } from './queries.ts';
 import { distinctSources } from './rules.ts';
@@ -25,7 +26,13 @@ function Sources({
   period?: string | null;
 }): JSX.Element {
   const t = texts(ctx.lang);
-  const cited = refs.map((ref) => (board ? `${board} (${ref})` : ref)).join('; ');
+  // A seed page names its board itself; a reference entered in the service is the board's own.
+  const cited = refs
+    .map((ref) => {
+      const citation = sourceCitation(ref);
+      return citation === ref && board ? `${board} (${ref})` : citation;
+    })
+    .join('; ');
   return (
     <p class="bp-source">
       {t.source}{' '}

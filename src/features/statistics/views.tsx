@@ -3,6 +3,7 @@ import { formatKronor } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { sourceCitation } from '../../platform/sources.ts';
 import { SourceCell } from '../calls/parts.tsx';
 import { programmeName } from '../calls/views.tsx';
 import { queryNoteText } from '../catalogue/texts.ts';
@@ -278,7 +279,7 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
                         <q lang={swedishOnly(lang)} safe>
                           {c.sourceText}
                         </q>
-                        {c.sourceRef ? <span safe>{` (${t.source}: ${c.sourceRef})`}</span> : ''}
+                        {c.sourceRef ? <span safe>{` (${t.source}: ${sourceCitation(c.sourceRef)})`}</span> : ''}
                       </span>
                     ) : (
                       ''
