@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
 import { stockholmDateOf } from '../../platform/format.ts';
+import { pdfPages } from '../../platform/pdf/poppler.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
 import { createCompleteDraft, submitDraft } from './testing.ts';
 
@@ -45,6 +46,16 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   const b = Buffer.from(await second.arrayBuffer());
   assert.ok(a.subarray(0, 5).equals(Buffer.from('%PDF-')));
   assert.ok(a.equals(b), 'the receipt is byte-identical each time');
+  const receipt = pdfPages(a).join('\n');
+  assert.match(receipt, /Bekräftelser/);
+  for (const confirmation of ['Insatsen bedrivs utan vinstsyfte.', 'Den sökande kommunen är ansvarig för genomförandet av insatsen.'])
+    assert.ok(receipt.replace(/\s+/g, ' ').includes(`${confirmation} Ja`), confirmation);
+  assert.match(receipt.replace(/\s+/g, ' '), /Intyg samverkanspart: Föreningen Mötesplats/);
+  const [attached] = await t.database.query<{ sha256: string }>(
+    `SELECT sha256 FROM attachments WHERE application_id = $1 AND kind = 'partnerCertificate'`,
+    [id],
+  );
+  assert.ok(receipt.includes(attached!.sha256.slice(0, 16)) && receipt.replace(/\s/g, '').includes(attached!.sha256));
 
   // Submitting again (a double click or a retry) gives the same submission.
   const again = await session.request(`/ansokningar/${id}/skicka-in`, { form: { _csrf: hiddenInput(html, '_csrf'), version: '1' } });

@@ -3,7 +3,8 @@ import { formatDateTime, formatFileSize, formatKronor } from '../../platform/for
 import type { PdfBlock } from '../../platform/pdf/model.ts';
 import { renderPdf } from '../../platform/pdf/render.ts';
 import { type ApplicationDetail, findSnapshot, loadChoiceOptions } from './queries.ts';
-import type { SnapshotContent } from './snapshot.ts';
+import { rowsAnswer } from './rules.ts';
+import { confirmationsFor, type SnapshotContent } from './snapshot.ts';
 import { texts } from './texts.ts';
 import { answerRows } from './views.tsx';
 
@@ -14,6 +15,11 @@ const kindNames: Record<string, string> = {
   ledgerExtract: 'Utdrag ur huvudbok',
   other: 'Övrig bilaga',
 };
+
+/** A checksum in groups of 16, so that a narrow column breaks it between groups and eyes can compare it. */
+function grouped(sha256: string): string {
+  return sha256.replace(/(.{16})(?=.)/g, '$1 ');
+}
 
 /**
  * The receipt (kvitto) as PDF, rendered on demand from the frozen snapshot and the registry entry:
@@ -66,6 +72,14 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
       { kind: 'keyValue', items: rows.map(([label, value]) => ({ label, value })) },
     );
   }
+  const confirmed = confirmationsFor(content.call.programmeCode, content.answers);
+  if (confirmed.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 1, text: t.receiptConfirmations },
+      { kind: 'keyValue', items: confirmed.map((c) => ({ label: c.label.sv, value: content.answers[c.key] === true ? t.yes : t.no })) },
+    );
+  }
+  const partners = rowsAnswer(content.answers, 'partners');
   blocks.push({ kind: 'heading', level: 1, text: 'Bilagor' });
   blocks.push(
     content.attachments.length === 0
@@ -73,8 +87,12 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
       : {
           kind: 'table',
           header: [t.colFile, t.colKind, t.colSize, t.colChecksum],
-          widths: [3, 2, 1, 4],
-          rows: content.attachments.map((a) => [a.filename, kindNames[a.kind] ?? a.kind, formatFileSize(a.sizeBytes, 'sv'), a.sha256]),
+          widths: [3, 2.5, 1, 5],
+          rows: content.attachments.map((a) => {
+            const partner = a.partnerIndex === null ? undefined : partners[a.partnerIndex]?.organisation;
+            const kind = kindNames[a.kind] ?? a.kind;
+            return [a.filename, partner ? `${kind}: ${partner}` : kind, formatFileSize(a.sizeBytes, 'sv'), grouped(a.sha256)];
+          }),
         },
   );
   blocks.push({ kind: 'paragraph', text: t.receiptUseNumber });
