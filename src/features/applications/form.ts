@@ -50,6 +50,8 @@ export interface ChoicesField extends FieldBase {
 export interface RowColumn {
   key: string;
   label: Localised;
+  /** How to write the value, shown under the label in the form only (summaries and receipts show the label). */
+  hint?: Localised;
   kind: 'text' | 'date' | 'email' | 'orgNumber' | 'yesNo';
   required: boolean;
   maxLength: number;
@@ -286,7 +288,11 @@ export const steps: readonly Step[] = [
             kind: 'orgNumber',
             required: false,
             maxLength: 13,
-            label: { sv: 'Organisationsnummer (om det finns)', en: 'Organisation number (if any)' },
+            label: { sv: 'Organisationsnummer', en: 'Organisation number' },
+            hint: {
+              sv: '10 siffror, NNNNNN-NNNN. Lämna tomt om organisationen inte har något.',
+              en: '10 digits, NNNNNN-NNNN. Leave empty if the organisation has none.',
+            },
           },
           { key: 'role', kind: 'text', required: true, maxLength: 1000, label: { sv: 'Roll i insatsen', en: 'Role in the project' } },
           {
@@ -367,7 +373,14 @@ export const steps: readonly Step[] = [
           source: seed004,
         },
         columns: [
-          { key: 'date', kind: 'date', required: true, maxLength: 10, label: { sv: 'Datum (år-månad-dag)', en: 'Date (year-month-day)' } },
+          {
+            key: 'date',
+            kind: 'date',
+            required: true,
+            maxLength: 10,
+            label: { sv: 'Datum', en: 'Date' },
+            hint: { sv: 'år-månad-dag', en: 'year-month-day' },
+          },
           { key: 'description', kind: 'text', required: true, maxLength: 1000, label: { sv: 'Delmål', en: 'Milestone' } },
         ],
       },

@@ -416,6 +416,49 @@ test('two files in one upload are refused with "one file at a time"', async () =
   assert.match(await response.text(), /Ladda upp en fil i taget/);
 });
 
+test('a table column says how to write its value under its label, tied to the input, and the label stays short', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const html = await (await session.get(`/ansokningar/${id}/samverkan`)).response.text();
+  const input = /<input[^>]*name="partners\.0\.orgNumber"[^>]*>/.exec(html)?.[0] ?? '';
+  const hintId = /aria-describedby="([^"]+)"/.exec(input)?.[1] ?? '';
+  assert.match(hintId, /-hint$/);
+  assert.match(html, new RegExp(`id="${hintId}" class="govuk-hint">10 siffror, NNNNNN-NNNN\\.`));
+  assert.doesNotMatch(html, /om det finns/);
+});
+
+test('the attachments page lists the certificates the draft needs and whether each is there', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const needed = async () => {
+    const html = await (await session.get(`/ansokningar/${id}/bilagor`)).response.text();
+    const list = html.slice(html.indexOf('Intyg som behövs'), html.indexOf('</dl>', html.indexOf('Intyg som behövs')));
+    return {
+      html,
+      rows: [...list.matchAll(/<dt[^>]*>([^<]*)<\/dt>\s*<dd[^>]*>([^<]*)<\/dd>/g)].map((m) => `${m[1]!.trim()}: ${m[2]!.trim()}`),
+    };
+  };
+  const before = await needed();
+  assert.deepEqual(before.rows, ['Intyg firmatecknare (behövs inte om en firmatecknare godkänner ansökan i e-tjänsten): Saknas']);
+  const csrf = hiddenInput(before.html, '_csrf');
+  const step = await (await session.get(`/ansokningar/${id}/samverkan`)).response.text();
+  const saved = await session.post(`/ansokningar/${id}/samverkan`, {
+    _csrf: csrf,
+    version: hiddenInput(step, 'version'),
+    'partners.0.organisation': 'Föreningen Mötesplats',
+    'partners.0.role': 'Håller i träffarna',
+    'partners.0.receivesMoney': 'yes',
+  });
+  assert.equal(saved.response.status, 200);
+  const file = { name: 'intyg.pdf', content: samplePdf('intyg'), type: 'application/pdf' };
+  const uploaded = await postMultipart(session, `/ansokningar/${id}/bilagor`, { _csrf: csrf, kind: 'signatoryCertificate' }, file);
+  assert.equal(uploaded.status, 303);
+  assert.deepEqual((await needed()).rows, [
+    'Intyg firmatecknare (behövs inte om en firmatecknare godkänner ansökan i e-tjänsten): Bifogat',
+    'Intyg samverkanspart för Föreningen Mötesplats, som tar del av medlen: Saknas',
+  ]);
+});
+
 test('an upload or supplement is taken only with the CSRF token as its first field', async () => {
   const session = await applicant();
   const id = await newDraft(session);

@@ -480,7 +480,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
   // --- Attachments -----------------------------------------------------------------------
 
-  function renderAttachments(
+  async function renderAttachments(
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ApplicationDetail,
@@ -489,11 +489,13 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) {
     // The application was loaded with its attachments; a refused upload stored nothing.
+    const { certificates } = await prepareSubmission(db, detail, new Date());
     return sendHtml(
       reply,
       <AttachmentsPage
         ctx={pageContext(request, reply)}
         app={detail}
+        certificates={certificates}
         files={detail.attachments}
         partners={partnersReceivingMoney(detail.answers)}
         allPartners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}

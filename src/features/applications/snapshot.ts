@@ -150,20 +150,51 @@ export function checkSubmission(input: SubmissionCheckInput): SubmissionProblem[
     if (!flagged.has(key)) problems.push({ source: 'eligibility', key, failure });
   }
   const signedInService = input.approvedSha256 !== null && input.approvedSha256 === input.contentSha256;
-  if (!signedInService && !input.attachments.some((a) => a.kind === 'signatoryCertificate')) {
-    problems.push({ source: 'attachment', key: 'signatoryCertificate', code: 'signatoryCertificateMissing' });
-  }
-  for (const partner of partnersReceivingMoney(input.answers)) {
-    if (!input.attachments.some((a) => a.kind === 'partnerCertificate' && a.partnerIndex === partner.index)) {
-      problems.push({
-        source: 'attachment',
-        key: `partnerCertificate-${partner.index}`,
-        code: 'partnerCertificateMissing',
-        organisation: partner.organisation,
-      });
-    }
+  for (const certificate of requiredCertificates(input.answers, input.attachments, signedInService)) {
+    if (certificate.state !== 'missing') continue;
+    problems.push(
+      certificate.kind === 'signatoryCertificate'
+        ? { source: 'attachment', key: 'signatoryCertificate', code: 'signatoryCertificateMissing' }
+        : {
+            source: 'attachment',
+            key: `partnerCertificate-${certificate.partnerIndex}`,
+            code: 'partnerCertificateMissing',
+            organisation: certificate.organisation,
+          },
+    );
   }
   return problems;
+}
+
+export type RequiredCertificate =
+  | { kind: 'signatoryCertificate'; state: 'attached' | 'approvedInService' | 'missing' }
+  | { kind: 'partnerCertificate'; partnerIndex: number; organisation: string; state: 'attached' | 'missing' };
+
+/**
+ * The certificates an application needs (seed 001): the signatory's, unless a signatory approved
+ * this very content in the e-service, and one for each partner that receives money.
+ */
+export function requiredCertificates(
+  answers: DraftAnswers,
+  attachments: readonly { kind: string; partnerIndex: number | null }[],
+  signedInService: boolean,
+): RequiredCertificate[] {
+  const signatory = attachments.some((a) => a.kind === 'signatoryCertificate')
+    ? 'attached'
+    : signedInService
+      ? 'approvedInService'
+      : 'missing';
+  return [
+    { kind: 'signatoryCertificate', state: signatory },
+    ...partnersReceivingMoney(answers).map((partner) => ({
+      kind: 'partnerCertificate' as const,
+      partnerIndex: partner.index,
+      organisation: partner.organisation,
+      state: attachments.some((a) => a.kind === 'partnerCertificate' && a.partnerIndex === partner.index)
+        ? ('attached' as const)
+        : ('missing' as const),
+    })),
+  ];
 }
 
 /** The confirmations to show for this application. */

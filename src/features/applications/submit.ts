@@ -10,7 +10,7 @@ import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { statisticsPath } from '../statistics/rules.ts';
 import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
 import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
-import { checkSubmission, isLateOn, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
+import { checkSubmission, isLateOn, requiredCertificates, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
 
 /** Stands in the confirmation mail for the registry number, which the submitting statement fills in. */
 const REGISTRY_NUMBER_MARK = '\u{E000}diarienummer\u{E000}';
@@ -63,7 +63,8 @@ export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, n
     contentSha256: serialised.sha256,
     today: stockholmDateOf(now),
   });
-  return { content, serialised, problems, files, options, approval };
+  const certificates = requiredCertificates(detail.answers, files, approval?.contentSha256 === serialised.sha256);
+  return { content, serialised, problems, files, options, approval, certificates };
 }
 
 function confirmationMail(

@@ -1,4 +1,14 @@
-import { Csrf, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableHead, TableScroll } from '../../platform/components.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  Notice,
+  SummaryList,
+  type SummaryRow,
+  TableHead,
+  TableScroll,
+} from '../../platform/components.tsx';
 import { formatDate, formatDateTime, formatFileSize, formatKronor, kronorUnit } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { type Crumb, Layout } from '../../platform/layout.tsx';
@@ -21,6 +31,7 @@ import {
   type StepState,
   textAnswer,
 } from './rules.ts';
+import type { RequiredCertificate } from './snapshot.ts';
 import { type Texts, texts } from './texts.ts';
 
 type Errors = Map<string, FormError>;
@@ -264,6 +275,13 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                     <span safe>{column.label[lang]}</span>
                     {column.required ? '' : <span> {t.optional}</span>}
                   </label>
+                  {column.hint ? (
+                    <div id={`${cid}-hint`} class="govuk-hint" safe>
+                      {column.hint[lang]}
+                    </div>
+                  ) : (
+                    ''
+                  )}
                   <FieldError id={`${cid}-error`} error={cellError} lang={lang} />
                   <input
                     class={`govuk-input${column.kind === 'date' ? ' govuk-input--width-10' : ''}${cellError ? ' govuk-input--error' : ''}`}
@@ -273,7 +291,9 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                     autocomplete={column.kind === 'email' ? 'email' : undefined}
                     spellcheck={column.kind === 'email' || column.kind === 'orgNumber' ? 'false' : undefined}
                     value={value}
-                    aria-describedby={cellError ? `${cid}-error` : undefined}
+                    aria-describedby={
+                      [column.hint ? `${cid}-hint` : '', cellError ? `${cid}-error` : ''].filter(Boolean).join(' ') || undefined
+                    }
                   />
                 </div>
               );
@@ -931,6 +951,7 @@ function FileUpload(props: {
 export function AttachmentsPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
+  certificates: RequiredCertificate[];
   files: Attachment[];
   partners: { index: number; organisation: string }[];
   allPartners: string[];
@@ -964,6 +985,19 @@ export function AttachmentsPage(props: {
               {t.templatesLink}
             </a>
           </p>
+          <h2 class="govuk-heading-m">{t.certificatesNeeded}</h2>
+          <SummaryList
+            rows={props.certificates.map(
+              (c): SummaryRow => [
+                c.kind === 'signatoryCertificate' ? t.certificateSignatoryNeeded : t.certificatePartnerNeeded(c.organisation),
+                c.state === 'attached'
+                  ? t.certificateAttached
+                  : c.state === 'approvedInService'
+                    ? t.certificateApprovedInService
+                    : t.certificateMissing,
+              ],
+            )}
+          />
           <AttachmentTable ctx={ctx} files={props.files} partners={props.allPartners} removeBase={`${base}/bilagor`} />
           <form method="post" action={`${base}/bilagor`} enctype="multipart/form-data" novalidate data-upload-progress>
             <Csrf ctx={ctx} />

@@ -90,7 +90,7 @@ test('marks which questions are required and describes the answer', async () => 
   assert.ok(text.includes('Insatsens namn Ett kort namn som beskriver insatsen. Obligatorisk fråga. Kort text, högst 200 tecken.'), text);
   assert.ok(text.includes('Egen finansiering'));
   assert.match(text, /Samverkansparter .*Frivillig fråga\. Högst 20 rader\./);
-  assert.match(text, /Organisationsnummer \(om det finns\) Organisationsnummer \(10 siffror, NNNNNN-NNNN\) Nej/);
+  assert.match(text, /Organisationsnummer Organisationsnummer \(10 siffror, NNNNNN-NNNN\) Nej/);
 });
 
 test('lists the budget categories in one table', async () => {
