@@ -459,6 +459,24 @@ test('the attachments page lists the certificates the draft needs and whether ea
   ]);
 });
 
+test('the same file again as the same kind of attachment is refused by name; as another kind it is taken', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  const url = `/ansokningar/${id}/bilagor`;
+  const file = (name: string) => ({ name, content: samplePdf('plan'), type: 'application/pdf' });
+  assert.equal((await postMultipart(session, url, { _csrf: csrf, kind: 'projectPlan' }, file('plan.pdf'))).status, 303);
+  const again = await postMultipart(session, url, { _csrf: csrf, kind: 'projectPlan' }, file('plan-kopia.pdf'));
+  assert.equal(again.status, 409);
+  assert.match(await again.text(), /Filen är redan bifogad som den här sortens bilaga \(plan\.pdf\)/);
+  assert.equal((await postMultipart(session, url, { _csrf: csrf, kind: 'other' }, file('plan.pdf'))).status, 303);
+  const rows = await t.database.query<{ kind: string }>('SELECT kind FROM attachments WHERE application_id = $1 ORDER BY kind', [id]);
+  assert.deepEqual(
+    rows.map((r) => r.kind),
+    ['other', 'projectPlan'],
+  );
+});
+
 test('an upload or supplement is taken only with the CSRF token as its first field', async () => {
   const session = await applicant();
   const id = await newDraft(session);

@@ -519,6 +519,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await receiveUpload(app, request, {
       applicationId: detail.id,
       answers: detail.answers,
+      attachments: detail.attachments,
       personId: personId(request.actor),
     });
     if (!outcome.ok) {

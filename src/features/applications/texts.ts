@@ -247,6 +247,8 @@ export const texts = defineTexts({
     errFileType:
       'Filtypen går inte att ta emot. Tillåtna filtyper är PDF, Word (DOC, DOCX), Excel (XLSX), OpenDocument-text (ODT), TIFF, PNG och JPEG.',
     errFileEmpty: 'Filen är tom.',
+    errAlreadyAttached: (filename: string) =>
+      `Filen är redan bifogad som den här sortens bilaga (${filename}). Välj en annan fil eller en annan sort.`,
     errUploadBroken: 'Uppladdningen avbröts innan filen kom fram. Försök igen.',
     errOneFile: 'Ladda upp en fil i taget.',
     errFormUnreadable: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.',
@@ -480,6 +482,8 @@ export const texts = defineTexts({
     errFileType:
       'This file type cannot be received. Accepted file types are PDF, Word (DOC, DOCX), Excel (XLSX), OpenDocument text (ODT), TIFF, PNG and JPEG.',
     errFileEmpty: 'The file is empty.',
+    errAlreadyAttached: (filename: string) =>
+      `The file is already attached as this kind of attachment (${filename}). Choose another file or another kind.`,
     errUploadBroken: 'The upload was interrupted before the file arrived. Try again.',
     errOneFile: 'Upload one file at a time.',
     errFormUnreadable: 'The form could not be read. Reload the page and try again.',

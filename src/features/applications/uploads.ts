@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
 import { checkMultipartToken } from '../../platform/csrf.ts';
@@ -216,7 +216,7 @@ const kinds = new Set<AttachmentKind>(['signatoryCertificate', 'partnerCertifica
 export async function receiveUpload(
   app: FastifyInstance,
   request: FastifyRequest,
-  input: { applicationId: string; answers: DraftAnswers; personId: string },
+  input: { applicationId: string; answers: DraftAnswers; attachments: readonly Attachment[]; personId: string },
 ): Promise<{ ok: true; message: string } | { ok: false; problems: UploadProblem[]; kind: string | null }> {
   const t = texts(request.lang);
   const read = await readMultipart(request, request.lang);
@@ -239,6 +239,10 @@ export async function receiveUpload(
   }
   if (!file) problems.push({ field: 'file', text: t.errFileMissing, status: 400 });
   if (!kind || !file || problems.length > 0) return { ok: false, problems, kind };
+  // The same file again as the same attachment is a second click, not a second document.
+  const sha256 = createHash('sha256').update(file.content).digest('hex');
+  const same = input.attachments.find((a) => a.sha256 === sha256 && a.kind === kind && a.partnerIndex === partnerIndex);
+  if (same) return { ok: false, problems: [{ field: 'file', text: t.errAlreadyAttached(same.filename), status: 409 }], kind };
   const stored = await storeAttachment(app, request.lang, {
     applicationId: input.applicationId,
     kind,
