@@ -562,6 +562,12 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assert.ok((await textOf(page.locator('main table'))).includes('intyg-firmatecknare.pdf'), 'the uploaded file is not listed');
     await audit('attachments, one file');
 
+    // Which partner is asked only while a partner certificate is chosen.
+    assert.equal(await page.locator('#partnerIndex').isVisible(), false, 'the partner choice shows before its kind is chosen');
+    await page.locator('input[name="kind"][value="partnerCertificate"]').check();
+    assert.ok(await page.locator('#partnerIndex').isVisible(), 'choosing a partner certificate does not reveal the partner choice');
+    await page.locator('input[name="kind"][value="projectPlan"]').check();
+    assert.equal(await page.locator('#partnerIndex').isVisible(), false, 'the partner choice stays after another kind is chosen');
     // A partner certificate without saying which partner is an error state.
     await page.locator('input[name="kind"][value="partnerCertificate"]').check();
     await press(t.upload);

@@ -964,6 +964,8 @@ export function AttachmentsPage(props: {
   const errors = errorMap(props.errors);
   const base = `/ansokningar/${app.id}`;
   const kinds: Attachment['kind'][] = ['signatoryCertificate', 'partnerCertificate', 'projectPlan', 'other'];
+  // The first radio has the field's own id, so that the error summary's link lands on it.
+  const kindId = (i: number) => (i === 0 ? 'kind' : `kind-${i}`);
   return (
     <Layout
       ctx={ctx}
@@ -1010,13 +1012,13 @@ export function AttachmentsPage(props: {
                     <div class="govuk-radios__item">
                       <input
                         class="govuk-radios__input"
-                        id={i === 0 ? 'kind' : `kind-${i}`}
+                        id={kindId(i)}
                         name="kind"
                         type="radio"
                         value={kind}
                         checked={props.selectedKind === kind}
                       />
-                      <label class="govuk-label govuk-radios__label" for={i === 0 ? 'kind' : `kind-${i}`}>
+                      <label class="govuk-label govuk-radios__label" for={kindId(i)}>
                         <span safe>{kindName(t, kind)}</span>
                       </label>
                     </div>
@@ -1025,7 +1027,10 @@ export function AttachmentsPage(props: {
               </fieldset>
             </div>
             {props.partners.length > 0 ? (
-              <div class={`govuk-form-group${errors.has('partnerIndex') ? ' govuk-form-group--error' : ''}`}>
+              <div
+                class={`govuk-form-group${errors.has('partnerIndex') ? ' govuk-form-group--error' : ''}`}
+                data-shown-when={kindId(kinds.indexOf('partnerCertificate'))}
+              >
                 <label class="govuk-label govuk-label--s" for="partnerIndex">
                   {t.uploadPartner}
                 </label>

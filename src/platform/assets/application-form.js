@@ -1,4 +1,5 @@
-// Progressive enhancement for the application form: autosave while typing and upload progress.
+// Progressive enhancement for the application form: autosave while typing, upload progress, and
+// a question shown only when the answer before it asks for it.
 // Without this file the same forms save and upload through their buttons.
 
 const AUTOSAVE_DELAY_MS = 2000;
@@ -158,7 +159,22 @@ function showPage(html, url) {
   });
 }
 
+/**
+ * Shows a follow-up question (such as which partner a certificate is for) only while the radio
+ * it belongs to is chosen. Without this script the question is always there.
+ */
+function enableShownWhen(group) {
+  const radio = document.getElementById(group.dataset.shownWhen);
+  if (!radio?.form) return;
+  const update = () => {
+    group.hidden = !radio.checked;
+  };
+  for (const other of radio.form.querySelectorAll(`input[type="radio"][name="${radio.name}"]`)) other.addEventListener('change', update);
+  update();
+}
+
 function enhance() {
+  for (const group of document.querySelectorAll('[data-shown-when]')) enableShownWhen(group);
   for (const form of document.querySelectorAll('form[data-autosave]')) enableAutosave(form);
   for (const form of document.querySelectorAll('form[data-upload-progress]')) enableUploadProgress(form);
 }
