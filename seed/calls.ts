@@ -191,7 +191,7 @@ export const demoCalls: DemoCall[] = [
     title: 'Demoutlysning: kapacitet och beredskap i mottagandet i Östergötlands län',
     description: blocks(
       DEMO_NOTICE,
-      'Budgeten är kopierad från Länsstyrelsen Östergötlands andra utlysning 2023, och så är ' + 'prioriteringarna, som där löd:',
+      'Budgeten är kopierad från Länsstyrelsen Östergötlands andra utlysning 2023, och så är prioriteringarna, som där löd:',
       prioritiesText('05', 's37', 2023),
     ),
     copiedFrom: 'ostergotland-s37-2023-andra',

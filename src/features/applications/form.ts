@@ -96,9 +96,9 @@ export type CostCategory = (typeof costCategories)[number]['key'];
 const long = 10_000;
 const short = 300;
 
-const seed001 = 'Länsstyrelsen i Västra Götalands län, "Stöd för dig som ansöker om bidrag inom integration" (2022)';
-const seed003 = 'Länsstyrelsen i Östergötlands län, "Bidrag för att utveckla kapacitet och beredskap i mottagandet av nyanlända" (2023)';
-const seed004 = 'Länsstyrelsen i Örebro län, "Viktiga delar i planeringen" (2018)';
+const seed001 = 'Länsstyrelsen i Västra Götalands län, "Stöd för dig som ansöker om bidrag inom integration"';
+const seed003 = 'Länsstyrelsen i Östergötlands län, "Bidrag för att utveckla kapacitet och beredskap i mottagandet av nyanlända"';
+const seed004 = 'Länsstyrelsen i Örebro län, "Viktiga delar i planeringen"';
 
 export const steps: readonly Step[] = [
   {

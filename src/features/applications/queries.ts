@@ -375,6 +375,31 @@ export async function listAttachments(db: DbOrTx, applicationId: string): Promis
   return db.select().from(attachments).where(eq(attachments.applicationId, applicationId)).orderBy(asc(attachments.createdAt));
 }
 
+/**
+ * The name of an attachment of the application with the same content, kind and partner, if any.
+ * The application's row stays locked until the transaction ends, so two uploads of one file at
+ * once (a double click) see each other.
+ */
+export async function sameAttachmentLocked(
+  tx: Tx,
+  input: { applicationId: string; kind: AttachmentKind; partnerIndex: number | null; sha256: string },
+): Promise<string | null> {
+  await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, input.applicationId)).for('update');
+  const [same] = await tx
+    .select({ filename: attachments.filename })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.applicationId, input.applicationId),
+        eq(attachments.kind, input.kind),
+        input.partnerIndex === null ? isNull(attachments.partnerIndex) : eq(attachments.partnerIndex, input.partnerIndex),
+        eq(attachments.sha256, input.sha256),
+      ),
+    )
+    .limit(1);
+  return same?.filename ?? null;
+}
+
 export async function insertAttachment(tx: Tx, values: typeof attachments.$inferInsert): Promise<Attachment> {
   const [row] = await tx.insert(attachments).values(values).returning();
   if (!row) throw new Error('attachment not stored');

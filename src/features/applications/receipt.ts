@@ -6,7 +6,7 @@ import { type ApplicationDetail, findSnapshot, loadChoiceOptions } from './queri
 import { rowsAnswer } from './rules.ts';
 import { confirmationsFor, type SnapshotContent } from './snapshot.ts';
 import { texts } from './texts.ts';
-import { answerRows } from './views.tsx';
+import { answerRows, partnerName } from './views.tsx';
 
 const kindNames: Record<string, string> = {
   signatoryCertificate: 'Intyg firmatecknare',
@@ -17,13 +17,14 @@ const kindNames: Record<string, string> = {
 };
 
 /** A checksum in groups of 16, so that a narrow column breaks it between groups and eyes can compare it. */
-function grouped(sha256: string): string {
+function groupedChecksum(sha256: string): string {
   return sha256.replace(/(.{16})(?=.)/g, '$1 ');
 }
 
 /**
  * The receipt (kvitto) as PDF, rendered on demand from the frozen snapshot and the registry entry:
- * nothing in it reads the draft or the clock, so it is the same bytes every time.
+ * nothing in it reads the draft or the clock, so it is the same bytes every time (within a release:
+ * the layout follows the code, the content is the snapshot; see docs/decisions/0005).
  */
 export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Promise<Buffer | null> {
   const snapshot = await findSnapshot(db, detail.id);
@@ -72,11 +73,12 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
       { kind: 'keyValue', items: rows.map(([label, value]) => ({ label, value })) },
     );
   }
-  const confirmed = confirmationsFor(content.call.programmeCode, content.answers);
-  if (confirmed.length > 0) {
+  // Only what was answered: an application registered from post or e-mail gave no confirmations here.
+  const given = confirmationsFor(content.call.programmeCode, content.answers).filter((c) => typeof content.answers[c.key] === 'boolean');
+  if (given.length > 0) {
     blocks.push(
       { kind: 'heading', level: 1, text: t.receiptConfirmations },
-      { kind: 'keyValue', items: confirmed.map((c) => ({ label: c.label.sv, value: content.answers[c.key] === true ? t.yes : t.no })) },
+      { kind: 'keyValue', items: given.map((c) => ({ label: c.label.sv, value: content.answers[c.key] === true ? t.yes : t.no })) },
     );
   }
   const partners = rowsAnswer(content.answers, 'partners');
@@ -89,9 +91,12 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
           header: [t.colFile, t.colKind, t.colSize, t.colChecksum],
           widths: [3, 2.5, 1, 5],
           rows: content.attachments.map((a) => {
-            const partner = a.partnerIndex === null ? undefined : partners[a.partnerIndex]?.organisation;
             const kind = kindNames[a.kind] ?? a.kind;
-            return [a.filename, partner ? `${kind}: ${partner}` : kind, formatFileSize(a.sizeBytes, 'sv'), grouped(a.sha256)];
+            const partner =
+              a.kind === 'partnerCertificate' && a.partnerIndex !== null
+                ? partnerName(t, partners[a.partnerIndex]?.organisation, a.partnerIndex)
+                : null;
+            return [a.filename, partner ? `${kind}: ${partner}` : kind, formatFileSize(a.sizeBytes, 'sv'), groupedChecksum(a.sha256)];
           }),
         },
   );

@@ -448,27 +448,35 @@ test('the attachments page lists the certificates the draft needs and whether ea
     'partners.0.organisation': 'Föreningen Mötesplats',
     'partners.0.role': 'Håller i träffarna',
     'partners.0.receivesMoney': 'yes',
+    // A partner not yet named is shown by its row.
+    'partners.1.organisation': '',
+    'partners.1.role': 'Lånar ut lokaler',
+    'partners.1.receivesMoney': 'yes',
   });
-  assert.equal(saved.response.status, 200);
+  await saved.response.arrayBuffer();
   const file = { name: 'intyg.pdf', content: samplePdf('intyg'), type: 'application/pdf' };
   const uploaded = await postMultipart(session, `/ansokningar/${id}/bilagor`, { _csrf: csrf, kind: 'signatoryCertificate' }, file);
   assert.equal(uploaded.status, 303);
   assert.deepEqual((await needed()).rows, [
     'Intyg firmatecknare (behövs inte om en firmatecknare godkänner ansökan i e-tjänsten): Bifogat',
-    'Intyg samverkanspart för Föreningen Mötesplats, som tar del av medlen: Saknas',
+    'Intyg från samverkanspart: Föreningen Mötesplats (tar del av medlen): Saknas',
+    'Intyg från samverkanspart: Samverkanspart 2 (tar del av medlen): Saknas',
   ]);
 });
 
-test('the same file again as the same kind of attachment is refused by name; as another kind it is taken', async () => {
+test('the same file again as the same kind of attachment is refused by name, also when both arrive at once; as another kind it is taken', async () => {
   const session = await applicant();
   const id = await newDraft(session);
   const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
   const url = `/ansokningar/${id}/bilagor`;
   const file = (name: string) => ({ name, content: samplePdf('plan'), type: 'application/pdf' });
-  assert.equal((await postMultipart(session, url, { _csrf: csrf, kind: 'projectPlan' }, file('plan.pdf'))).status, 303);
+  const both = await Promise.all(
+    ['plan.pdf', 'plan.pdf'].map((name) => postMultipart(session, url, { _csrf: csrf, kind: 'projectPlan' }, file(name))),
+  );
+  assert.deepEqual(both.map((r) => r.status).sort(), [303, 409]);
   const again = await postMultipart(session, url, { _csrf: csrf, kind: 'projectPlan' }, file('plan-kopia.pdf'));
   assert.equal(again.status, 409);
-  assert.match(await again.text(), /Filen är redan bifogad som den här sortens bilaga \(plan\.pdf\)/);
+  assert.match(await again.text(), /Filen är redan bifogad som samma typ av bilaga \(plan\.pdf\)/);
   assert.equal((await postMultipart(session, url, { _csrf: csrf, kind: 'other' }, file('plan.pdf'))).status, 303);
   const rows = await t.database.query<{ kind: string }>('SELECT kind FROM attachments WHERE application_id = $1 ORDER BY kind', [id]);
   assert.deepEqual(

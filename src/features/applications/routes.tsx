@@ -43,7 +43,7 @@ import {
   validateStep,
 } from './rules.ts';
 import { confirmationsFor, isLateOn } from './snapshot.ts';
-import { prepareSubmission, submitApplication } from './submit.ts';
+import { certificatesOf, prepareSubmission, submitApplication } from './submit.ts';
 import { addSupplement } from './supplements.ts';
 import { texts } from './texts.ts';
 import { MULTIPART_LIMITS, receiveUpload, removeAttachment } from './uploads.ts';
@@ -480,7 +480,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
   // --- Attachments -----------------------------------------------------------------------
 
-  async function renderAttachments(
+  function renderAttachments(
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ApplicationDetail,
@@ -489,13 +489,12 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) {
     // The application was loaded with its attachments; a refused upload stored nothing.
-    const { certificates } = await prepareSubmission(db, detail, new Date());
     return sendHtml(
       reply,
       <AttachmentsPage
         ctx={pageContext(request, reply)}
         app={detail}
-        certificates={certificates}
+        certificates={certificatesOf(detail)}
         files={detail.attachments}
         partners={partnersReceivingMoney(detail.answers)}
         allPartners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
@@ -519,7 +518,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await receiveUpload(app, request, {
       applicationId: detail.id,
       answers: detail.answers,
-      attachments: detail.attachments,
       personId: personId(request.actor),
     });
     if (!outcome.ok) {

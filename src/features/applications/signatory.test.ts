@@ -73,6 +73,11 @@ test('a signatory approves the exact content after logging in again; the approva
   const approved = await signatory.post(`/ansokningar/${id}/godkann`, { _csrf: hiddenInput(fresh, '_csrf'), sha256: sha });
   assert.match(await approved.response.text(), /Du har godkänt ansökan/);
 
+  const attachmentsPage = await (await applicant.get(`/ansokningar/${id}/bilagor`)).response.text();
+  assert.match(
+    attachmentsPage,
+    /Intyg firmatecknare \(behövs inte om[^<]*<\/dt>\s*<dd[^>]*>Behövs inte – ansökan är godkänd av firmatecknare i e-tjänsten/,
+  );
   const review = await (await applicant.get(`/ansokningar/${id}/skicka-in`)).response.text();
   assert.match(review, /Fia Firmasson har godkänt ansökan i e-tjänsten/);
   const submitted = await applicant.post(`/ansokningar/${id}/skicka-in`, {

@@ -10,7 +10,15 @@ import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { statisticsPath } from '../statistics/rules.ts';
 import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
 import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
-import { checkSubmission, isLateOn, requiredCertificates, type SubmissionProblem, serialiseSnapshot, snapshotContent } from './snapshot.ts';
+import {
+  checkSubmission,
+  isLateOn,
+  type RequiredCertificate,
+  requiredCertificates,
+  type SubmissionProblem,
+  serialiseSnapshot,
+  snapshotContent,
+} from './snapshot.ts';
 
 /** Stands in the confirmation mail for the registry number, which the submitting statement fills in. */
 const REGISTRY_NUMBER_MARK = '\u{E000}diarienummer\u{E000}';
@@ -21,12 +29,9 @@ export type SubmitResult =
   | { ok: false; reason: 'changed' }
   | { ok: false; reason: 'notDraft' };
 
-/** Everything needed to check and freeze an application, from the loaded application itself. */
-export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, now: Date) {
-  const files = detail.attachments;
-  const approval = detail.approval;
-  const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
-  const content = snapshotContent({
+/** The content a submission would freeze, from the loaded application. */
+function contentOf(detail: ApplicationDetail) {
+  return snapshotContent({
     applicationId: detail.id,
     call: {
       slug: detail.call.slug,
@@ -42,7 +47,7 @@ export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, n
       orgNumber: detail.organisationOrgNumber,
     },
     answers: detail.answers,
-    attachments: files.map((f) => ({
+    attachments: detail.attachments.map((f) => ({
       kind: f.kind,
       filename: f.filename,
       sizeBytes: f.sizeBytes,
@@ -50,6 +55,14 @@ export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, n
       partnerIndex: f.partnerIndex,
     })),
   });
+}
+
+/** Everything needed to check and freeze an application, from the loaded application itself. */
+export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, now: Date) {
+  const files = detail.attachments;
+  const approval = detail.approval;
+  const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
+  const content = contentOf(detail);
   const serialised = serialiseSnapshot(content);
   const problems = checkSubmission({
     applicationId: detail.id,
@@ -63,8 +76,16 @@ export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, n
     contentSha256: serialised.sha256,
     today: stockholmDateOf(now),
   });
-  const certificates = requiredCertificates(detail.answers, files, approval?.contentSha256 === serialised.sha256);
-  return { content, serialised, problems, files, options, approval, certificates };
+  return { content, serialised, problems, files, options, approval };
+}
+
+/**
+ * The certificates the draft needs and whether each is there. The content is frozen and hashed
+ * only when a signatory approved some content, to tell whether it was this content.
+ */
+export function certificatesOf(detail: ApplicationDetail): RequiredCertificate[] {
+  const approved = detail.approval !== null && detail.approval.contentSha256 === serialiseSnapshot(contentOf(detail)).sha256;
+  return requiredCertificates(detail.answers, detail.attachments, approved);
 }
 
 function confirmationMail(

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
 import { checkMultipartToken } from '../../platform/csrf.ts';
@@ -10,7 +10,14 @@ import type { ClamdScanner } from '../../platform/storage/clamd.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import { MAX_FILE_BYTES, storeFile } from '../../platform/storage/store-file.ts';
 import { storageTexts } from '../../platform/storage/texts.ts';
-import { type Attachment, type AttachmentKind, deleteDraftAttachment, insertAttachment, listAttachments } from './queries.ts';
+import {
+  type Attachment,
+  type AttachmentKind,
+  deleteDraftAttachment,
+  insertAttachment,
+  listAttachments,
+  sameAttachmentLocked,
+} from './queries.ts';
 import { type DraftAnswers, partnersReceivingMoney } from './rules.ts';
 import { texts } from './texts.ts';
 
@@ -163,6 +170,8 @@ export async function storeAttachment(
     partnerIndex: number | null;
     personId: string;
     file: { filename: string; content: Buffer };
+    /** Refuse a file already attached as the same kind for the same partner (a draft's attachments). */
+    refuseSameFile?: boolean;
   },
 ): Promise<StoreOutcome> {
   const t = texts(lang);
@@ -176,6 +185,11 @@ export async function storeAttachment(
   const { stored } = checked;
   try {
     const attachment = await app.database.db.transaction(async (tx) => {
+      if (input.refuseSameFile) {
+        const { applicationId, kind, partnerIndex } = input;
+        const same = await sameAttachmentLocked(tx, { applicationId, kind, partnerIndex, sha256: stored.sha256 });
+        if (same !== null) return { sameAs: same };
+      }
       const row = await insertAttachment(tx, {
         applicationId: input.applicationId,
         kind: input.kind,
@@ -198,6 +212,10 @@ export async function storeAttachment(
       });
       return row;
     });
+    if ('sameAs' in attachment) {
+      await app.files.delete(stored.storageKey);
+      return { ok: false, problem: { field: 'file', text: t.errAlreadyAttached(attachment.sameAs), status: 409 } };
+    }
     return {
       ok: true,
       attachment,
@@ -216,7 +234,7 @@ const kinds = new Set<AttachmentKind>(['signatoryCertificate', 'partnerCertifica
 export async function receiveUpload(
   app: FastifyInstance,
   request: FastifyRequest,
-  input: { applicationId: string; answers: DraftAnswers; attachments: readonly Attachment[]; personId: string },
+  input: { applicationId: string; answers: DraftAnswers; personId: string },
 ): Promise<{ ok: true; message: string } | { ok: false; problems: UploadProblem[]; kind: string | null }> {
   const t = texts(request.lang);
   const read = await readMultipart(request, request.lang);
@@ -239,16 +257,14 @@ export async function receiveUpload(
   }
   if (!file) problems.push({ field: 'file', text: t.errFileMissing, status: 400 });
   if (!kind || !file || problems.length > 0) return { ok: false, problems, kind };
-  // The same file again as the same attachment is a second click, not a second document.
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const same = input.attachments.find((a) => a.sha256 === sha256 && a.kind === kind && a.partnerIndex === partnerIndex);
-  if (same) return { ok: false, problems: [{ field: 'file', text: t.errAlreadyAttached(same.filename), status: 409 }], kind };
   const stored = await storeAttachment(app, request.lang, {
     applicationId: input.applicationId,
     kind,
     partnerIndex,
     personId: input.personId,
     file,
+    // The same file again as the same attachment is a second click, not a second document.
+    refuseSameFile: true,
   });
   return stored.ok ? { ok: true, message: stored.message } : { ok: false, problems: [stored.problem], kind };
 }

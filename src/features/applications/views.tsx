@@ -291,9 +291,7 @@ function Rows(props: { field: RowsField; answers: DraftAnswers; errors: Errors; 
                     autocomplete={column.kind === 'email' ? 'email' : undefined}
                     spellcheck={column.kind === 'email' || column.kind === 'orgNumber' ? 'false' : undefined}
                     value={value}
-                    aria-describedby={
-                      [column.hint ? `${cid}-hint` : '', cellError ? `${cid}-error` : ''].filter(Boolean).join(' ') || undefined
-                    }
+                    aria-describedby={describedBy(column.hint && `${cid}-hint`, cellError && `${cid}-error`)}
                   />
                 </div>
               );
@@ -826,6 +824,11 @@ export function StepPage(props: {
   );
 }
 
+/** A partner by the name given, or by its row while the name is still empty. */
+export function partnerName(t: Texts, organisation: string | undefined, index: number): string {
+  return organisation?.trim() || t.partnerNumbered(index + 1);
+}
+
 function kindName(t: Texts, kind: Attachment['kind']): string {
   const names: Record<Attachment['kind'], string> = {
     signatoryCertificate: t.kindSignatoryCertificate,
@@ -868,7 +871,7 @@ export function AttachmentTable(props: {
               </td>
               <td class="govuk-table__cell" safe>
                 {f.kind === 'partnerCertificate' && f.partnerIndex !== null
-                  ? `${kindName(t, f.kind)}: ${props.partners[f.partnerIndex] ?? ''}`
+                  ? `${kindName(t, f.kind)}: ${partnerName(t, props.partners[f.partnerIndex], f.partnerIndex)}`
                   : kindName(t, f.kind)}
               </td>
               <td class="govuk-table__cell bp-nowrap" safe>
@@ -991,7 +994,9 @@ export function AttachmentsPage(props: {
           <SummaryList
             rows={props.certificates.map(
               (c): SummaryRow => [
-                c.kind === 'signatoryCertificate' ? t.certificateSignatoryNeeded : t.certificatePartnerNeeded(c.organisation),
+                c.kind === 'signatoryCertificate'
+                  ? t.certificateSignatoryNeeded
+                  : t.certificatePartnerNeeded(partnerName(t, c.organisation, c.partnerIndex)),
                 c.state === 'attached'
                   ? t.certificateAttached
                   : c.state === 'approvedInService'
@@ -1044,7 +1049,7 @@ export function AttachmentsPage(props: {
                   <option value="">–</option>
                   {props.partners.map((p) => (
                     <option value={String(p.index)} safe>
-                      {p.organisation}
+                      {partnerName(t, p.organisation, p.index)}
                     </option>
                   ))}
                 </select>

@@ -196,4 +196,8 @@ test('exports amounts in kronor to CSV and in öre and kronor to JSON', () => {
   assert.equal(json.projects[1]?.amountOre, 12_345);
   assert.equal(json.projects[1]?.amountKronor, 123.45);
   assert.deepEqual(json.projects[0]?.municipalities, [{ code: '0581', name: 'Norrköping' }]);
+  // The source as a reader can look it up, in both formats; JSON keeps the stored reference too.
+  assert.equal(json.projects[0]?.sourceRef, 'seed 003');
+  assert.match(json.projects[0]?.source ?? '', /^Länsstyrelsen i Östergötlands län, "Bidrag för att utveckla kapacitet/);
+  assert.ok(csv.includes('"Länsstyrelsen i Östergötlands län, ""Bidrag för att utveckla kapacitet'));
 });

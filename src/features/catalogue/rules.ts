@@ -315,7 +315,9 @@ export function projectsJson(
       amountOre: p.amountOre,
       amountKronor: p.amountOre === null ? null : kronorOf(p.amountOre),
       isDemo: p.isDemo,
-      sourceRef: p.sourceRef && sourceCitation(p.sourceRef),
+      // The stored reference for programs, the page it stands for for people.
+      sourceRef: p.sourceRef,
+      source: p.sourceRef && sourceCitation(p.sourceRef),
       sourceDate: p.sourceDate,
     })),
   };

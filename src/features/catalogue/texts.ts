@@ -209,7 +209,7 @@ export function pageLinkLabel(lang: 'sv' | 'en', page: number): string {
 
 /** The export's `source` statement. */
 export const exportSource =
-  'Bidragsportalen: beviljade projekt enligt förordning (2010:1122) § 37 och § 37 a. Uppgifterna är allmän information från länsstyrelsernas publicerade sidor; varje projekt anger sin källa (sourceRef).';
+  'Bidragsportalen: beviljade projekt enligt förordning (2010:1122) § 37 och § 37 a. Uppgifterna är allmän information från länsstyrelsernas publicerade sidor; varje projekt anger sin källa (source).';
 
 /** The export fields as the open-data page documents them: JSON name, CSV column, meaning. */
 export const exportFields: { json: string; csv: string; sv: string; en: string }[] = [
@@ -252,9 +252,15 @@ export const exportFields: { json: string; csv: string; sv: string; en: string }
     en: 'True for demo data that is not a real project',
   },
   {
-    json: 'sourceRef, sourceDate',
+    json: 'source, sourceDate',
     csv: 'Källa, Källans datum',
-    sv: 'Var uppgifterna kommer ifrån',
-    en: 'Where the information comes from',
+    sv: 'Var uppgifterna kommer ifrån: den publicerade sidan och vilken tid den avser',
+    en: 'Where the information comes from: the published page and the time it speaks of',
+  },
+  {
+    json: 'sourceRef',
+    csv: '–',
+    sv: 'Källans korta beteckning i tjänsten, till exempel seed 003 för demodata',
+    en: 'The source’s short reference in the service, for example seed 003 for demo data',
   },
 ];

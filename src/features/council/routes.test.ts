@@ -27,10 +27,7 @@ test('shows Örebro’s council with its 28 members, mission and contact', async
   assert.match(res.body, /Samordna tidiga insatser för asylsökande/);
   assert.match(res.body, /Anna Wiktorsson/);
   assert.match(res.body, /010-224 86 16/);
-  assert.match(
-    res.body,
-    /Källa: <span>Länsstyrelsen i Örebro län, &#34;Utveckla verksamhet med flyktingguider och familjekontakter&#34; \(2018\)/,
-  );
+  assert.match(res.body, /Källa: <span>Länsstyrelsen i Örebro län, &#34;Utveckla verksamhet med flyktingguider och familjekontakter&#34;/);
   assert.doesNotMatch(res.body, /seed \d/);
 });
 

@@ -13,7 +13,7 @@ export const councilPath = (countySlug: string) => `${councilsPath}/${encodeURIC
 /** Source content is Swedish only: mark it as such on the English pages. */
 const contentLang = (ctx: PageContext) => (ctx.lang === 'sv' ? undefined : 'sv');
 
-/** Cites the county board's page by name, with the stored reference and, if known, the time it speaks of. */
+/** Cites the county board's page by name and, if known, the time it speaks of. */
 function Sources({
   ctx,
   board,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.ts';
 import { addDays, stockholmDateOf } from '../../platform/format.ts';
+import { pdfPages } from '../../platform/pdf/poppler.ts';
 import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from '../applications/testing.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
 import { stockholmInstant } from './rules.ts';
@@ -180,10 +181,14 @@ test('an application received by post gets the next number in the same sequence 
   const b = Buffer.from(await second.arrayBuffer());
   assert.ok(a.subarray(0, 5).equals(Buffer.from('%PDF-')));
   assert.ok(a.equals(b), 'the receipt is byte-identical on two requests');
+  // A letter gave no confirmations in the e-service: its receipt claims none, neither yes nor no.
+  const letter = pdfPages(a).join('\n');
+  assert.doesNotMatch(letter, /Bekräftelser|vinstsyfte/);
   const staffCopy = Buffer.from(await (await officer.request(`/handlaggning/ansokningar/${draftId}/kvitto.pdf`)).arrayBuffer());
   const applicantCopy = Buffer.from(await (await applicant.request(`/ansokningar/${draftId}/kvitto.pdf`)).arrayBuffer());
   assert.ok(staffCopy.subarray(0, 5).equals(Buffer.from('%PDF-')));
   assert.ok(staffCopy.equals(applicantCopy), "staff get the applicant's receipt byte for byte");
+  assert.match(pdfPages(staffCopy).join('\n'), /Bekräftelser/);
 
   Object.assign(shared, { eServiceId: draftId, eServiceNumber: eService.text, postId: id, postNumber: manual.text });
 });

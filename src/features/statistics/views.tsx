@@ -279,7 +279,17 @@ export function StatisticsPage({ ctx, filters, notes, options, countyYears, call
                         <q lang={swedishOnly(lang)} safe>
                           {c.sourceText}
                         </q>
-                        {c.sourceRef ? <span safe>{` (${t.source}: ${sourceCitation(c.sourceRef)})`}</span> : ''}
+                        {c.sourceRef ? (
+                          <span>
+                            <span safe>{` (${t.source}: `}</span>
+                            <span lang={swedishOnly(lang)} safe>
+                              {sourceCitation(c.sourceRef)}
+                            </span>
+                            )
+                          </span>
+                        ) : (
+                          ''
+                        )}
                       </span>
                     ) : (
                       ''
