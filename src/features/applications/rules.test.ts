@@ -22,7 +22,14 @@ import {
   stepState,
   validateStep,
 } from './rules.ts';
-import { checkSubmission, type SubmissionCheckInput, serialiseSnapshot, snapshotContent } from './snapshot.ts';
+import {
+  approvalOf,
+  checkSubmission,
+  requiredCertificates,
+  type SubmissionCheckInput,
+  serialiseSnapshot,
+  snapshotContent,
+} from './snapshot.ts';
 import { completeAnswers } from './testing.ts';
 import { errorNames } from './texts.ts';
 import { answerRows, SubmittedPage } from './views.tsx';
@@ -522,4 +529,18 @@ test('the amount applied for must be more than 0 kronor already on the budget st
   );
   assert.equal(answerErrorText(errors[0]!, {}, 'sv'), 'Sökt belopp måste vara större än 0 kronor.');
   assert.equal(stepState(budget, { 'cost.personnel': '0', amountApplied: '0' }, options), 'inProgress');
+});
+
+test('the signatory certificate is attached, replaced by an approval of this very content, or missing, also when an earlier content was approved', () => {
+  const answers = { partners: [{ organisation: 'Föreningen A', role: 'Roll', receivesMoney: 'yes' }] };
+  const signatory = (attachments: { kind: string; partnerIndex: number | null }[], approved: string | null) =>
+    requiredCertificates(answers, attachments, approvalOf(approved, 'sha-now')).map((c) => c.state);
+  assert.deepEqual(signatory([], 'sha-now'), ['approvedInService', 'missing']);
+  assert.deepEqual(signatory([], 'sha-before'), ['approvalOutdated', 'missing']);
+  assert.deepEqual(signatory([], null), ['missing', 'missing']);
+  const both = [
+    { kind: 'signatoryCertificate', partnerIndex: null },
+    { kind: 'partnerCertificate', partnerIndex: 0 },
+  ];
+  assert.deepEqual(signatory(both, 'sha-before'), ['attached', 'attached']);
 });

@@ -149,9 +149,8 @@ export function checkSubmission(input: SubmissionCheckInput): SubmissionProblem[
     const key = eligibilityFieldKey[failure.field];
     if (!flagged.has(key)) problems.push({ source: 'eligibility', key, failure });
   }
-  const signedInService = input.approvedSha256 !== null && input.approvedSha256 === input.contentSha256;
-  for (const certificate of requiredCertificates(input.answers, input.attachments, signedInService)) {
-    if (certificate.state !== 'missing') continue;
+  for (const certificate of requiredCertificates(input.answers, input.attachments, approvalOf(input.approvedSha256, input.contentSha256))) {
+    if (certificate.state !== 'missing' && certificate.state !== 'approvalOutdated') continue;
     problems.push(
       certificate.kind === 'signatoryCertificate'
         ? { source: 'attachment', key: 'signatoryCertificate', code: 'signatoryCertificateMissing' }
@@ -166,8 +165,15 @@ export function checkSubmission(input: SubmissionCheckInput): SubmissionProblem[
   return problems;
 }
 
+/** Whether a signatory approved, in the e-service, the content as it is now or as it was before. */
+export type ApprovalMatch = 'thisContent' | 'earlierContent' | 'none';
+
+export function approvalOf(approvedSha256: string | null, contentSha256: string): ApprovalMatch {
+  return approvedSha256 === null ? 'none' : approvedSha256 === contentSha256 ? 'thisContent' : 'earlierContent';
+}
+
 export type RequiredCertificate =
-  | { kind: 'signatoryCertificate'; state: 'attached' | 'approvedInService' | 'missing' }
+  | { kind: 'signatoryCertificate'; state: 'attached' | 'approvedInService' | 'approvalOutdated' | 'missing' }
   | { kind: 'partnerCertificate'; partnerIndex: number; organisation: string; state: 'attached' | 'missing' };
 
 /**
@@ -177,13 +183,11 @@ export type RequiredCertificate =
 export function requiredCertificates(
   answers: DraftAnswers,
   attachments: readonly { kind: string; partnerIndex: number | null }[],
-  signedInService: boolean,
+  approval: ApprovalMatch,
 ): RequiredCertificate[] {
   const signatory = attachments.some((a) => a.kind === 'signatoryCertificate')
     ? 'attached'
-    : signedInService
-      ? 'approvedInService'
-      : 'missing';
+    : { thisContent: 'approvedInService' as const, earlierContent: 'approvalOutdated' as const, none: 'missing' as const }[approval];
   return [
     { kind: 'signatoryCertificate', state: signatory },
     ...partnersReceivingMoney(answers).map((partner) => ({

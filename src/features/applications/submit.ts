@@ -11,6 +11,7 @@ import { statisticsPath } from '../statistics/rules.ts';
 import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
 import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
 import {
+  approvalOf,
   checkSubmission,
   isLateOn,
   type RequiredCertificate,
@@ -84,8 +85,8 @@ export async function prepareSubmission(db: DbOrTx, detail: ApplicationDetail, n
  * only when a signatory approved some content, to tell whether it was this content.
  */
 export function certificatesOf(detail: ApplicationDetail): RequiredCertificate[] {
-  const approved = detail.approval !== null && detail.approval.contentSha256 === serialiseSnapshot(contentOf(detail)).sha256;
-  return requiredCertificates(detail.answers, detail.attachments, approved);
+  const approval = detail.approval ? approvalOf(detail.approval.contentSha256, serialiseSnapshot(contentOf(detail)).sha256) : 'none';
+  return requiredCertificates(detail.answers, detail.attachments, approval);
 }
 
 function confirmationMail(

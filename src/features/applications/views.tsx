@@ -951,6 +951,13 @@ function FileUpload(props: {
   );
 }
 
+const certificateStateText: Record<RequiredCertificate['state'], (t: Texts) => string> = {
+  attached: (t) => t.certificateAttached,
+  approvedInService: (t) => t.certificateApprovedInService,
+  approvalOutdated: (t) => t.certificateApprovalOutdated,
+  missing: (t) => t.certificateMissing,
+};
+
 export function AttachmentsPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
@@ -997,11 +1004,7 @@ export function AttachmentsPage(props: {
                 c.kind === 'signatoryCertificate'
                   ? t.certificateSignatoryNeeded
                   : t.certificatePartnerNeeded(partnerName(t, c.organisation, c.partnerIndex)),
-                c.state === 'attached'
-                  ? t.certificateAttached
-                  : c.state === 'approvedInService'
-                    ? t.certificateApprovedInService
-                    : t.certificateMissing,
+                certificateStateText[c.state](t),
               ],
             )}
           />
