@@ -407,6 +407,20 @@ export async function insertAttachment(tx: Tx, values: typeof attachments.$infer
 }
 
 /** Removes an attachment of a draft; returns its storage key so the caller can delete the file. */
+/** Ties the given partner certificates of a draft to other partner rows (see relinkedPartnerCertificates). */
+export async function setCertificatePartners(
+  tx: Tx,
+  applicationId: string,
+  changes: readonly { id: string; partnerIndex: number | null }[],
+): Promise<void> {
+  for (const change of changes) {
+    await tx
+      .update(attachments)
+      .set({ partnerIndex: change.partnerIndex })
+      .where(and(eq(attachments.id, change.id), eq(attachments.applicationId, applicationId), eq(attachments.kind, 'partnerCertificate')));
+  }
+}
+
 export async function deleteDraftAttachment(tx: Tx, applicationId: string, attachmentId: string): Promise<string | null> {
   const [row] = await tx
     .delete(attachments)

@@ -464,6 +464,52 @@ test('the attachments page lists the certificates the draft needs and whether ea
   ]);
 });
 
+test('when a partner row is removed, the certificates follow their partners: the next partner keeps its own, the removed one’s counts for nobody', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const savePartners = async (fields: Record<string, string>) => {
+    const step = await (await session.get(`/ansokningar/${id}/samverkan`)).response.text();
+    const saved = await session.post(`/ansokningar/${id}/samverkan`, {
+      _csrf: hiddenInput(step, '_csrf'),
+      version: hiddenInput(step, 'version'),
+      ...fields,
+    });
+    await saved.response.arrayBuffer();
+  };
+  const partner = (i: number, organisation: string) => ({
+    [`partners.${i}.organisation`]: organisation,
+    [`partners.${i}.role`]: 'Håller i träffarna',
+    [`partners.${i}.receivesMoney`]: 'yes',
+  });
+  await savePartners({ ...partner(0, 'Föreningen A'), ...partner(1, 'Föreningen B') });
+  const csrf = hiddenInput(await (await session.get(`/ansokningar/${id}/bilagor`)).response.text(), '_csrf');
+  for (const [index, name] of [
+    ['0', 'a'],
+    ['1', 'b'],
+  ] as const) {
+    const file = { name: `intyg-${name}.pdf`, content: samplePdf(name), type: 'application/pdf' };
+    const uploaded = await postMultipart(
+      session,
+      `/ansokningar/${id}/bilagor`,
+      { _csrf: csrf, kind: 'partnerCertificate', partnerIndex: index },
+      file,
+    );
+    assert.equal(uploaded.status, 303);
+  }
+  // The applicant removes Föreningen A: B moves up to the first row.
+  await savePartners({ ...partner(0, ''), 'partners.0.role': '', 'partners.0.receivesMoney': '', ...partner(1, 'Föreningen B') });
+  const rows = await t.database.query<{ filename: string; partner_index: number | null }>(
+    'SELECT filename, partner_index FROM attachments WHERE application_id = $1 ORDER BY filename',
+    [id],
+  );
+  assert.deepEqual(
+    rows.map((r) => `${r.filename}:${r.partner_index}`),
+    ['intyg-a.pdf:null', 'intyg-b.pdf:0'],
+  );
+  const page = await (await session.get(`/ansokningar/${id}/bilagor`)).response.text();
+  assert.match(page, /Intyg från samverkanspart: Föreningen B \(tar del av medlen\)<\/dt>\s*<dd[^>]*>Bifogat/);
+});
+
 test('the same file again as the same kind of attachment is refused by name, also when both arrive at once; as another kind it is taken', async () => {
   const session = await applicant();
   const id = await newDraft(session);

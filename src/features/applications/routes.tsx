@@ -25,6 +25,7 @@ import {
   loadChoiceOptions,
   recordSignatoryApproval,
   saveDraft,
+  setCertificatePartners,
 } from './queries.ts';
 import { renderReceipt } from './receipt.ts';
 import {
@@ -38,6 +39,7 @@ import {
   partnersReceivingMoney,
   readConfirmations,
   readStep,
+  relinkedPartnerCertificates,
   rowsAnswer,
   stepState,
   validateStep,
@@ -347,15 +349,19 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (!version.success) return { step, answers, incomplete: true as const };
     const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
     const stored = answersToStore(step, detail.answers, answers, options);
-    const result = await db.transaction((tx) =>
-      saveDraft(tx, {
+    const result = await db.transaction(async (tx) => {
+      const saved = await saveDraft(tx, {
         id: detail.id,
         basedOnVersion: version.data.version,
         answers: stored.answers,
         personId: personId(request.actor),
         now: new Date(),
-      }),
-    );
+      });
+      // A saved version is the one loaded, so detail.answers are the partners the certificates were tied to.
+      if (saved.ok)
+        await setCertificatePartners(tx, detail.id, relinkedPartnerCertificates(detail.answers, stored.answers, detail.attachments));
+      return saved;
+    });
     return { step, answers, update, result, options, refusedKeys: stored.refusedKeys, incomplete: false as const };
   }
 
@@ -461,15 +467,17 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const t = texts(request.lang);
     const outcome = await db.transaction(async (tx) => {
       if (body.data.action === 'use') {
+        const answers = mergeAnswers(detail.answers, kept.answers as DraftAnswers);
         const result = await saveDraft(tx, {
           id: detail.id,
           basedOnVersion: body.data.version,
-          answers: mergeAnswers(detail.answers, kept.answers as DraftAnswers),
+          answers,
           personId: personId(request.actor),
           now: new Date(),
         });
         // Saved over by someone meanwhile: the kept version stays, to be looked at again.
         if (!result.ok) return t.keptVersionConflict;
+        await setCertificatePartners(tx, detail.id, relinkedPartnerCertificates(detail.answers, answers, detail.attachments));
       }
       await discardDraftConflict(tx, detail.id, conflictId);
       return body.data.action === 'use' ? t.keptVersionUsed : t.keptVersionRemoved;

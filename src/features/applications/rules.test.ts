@@ -17,6 +17,7 @@ import {
   parseDate,
   parseKronor,
   readFields,
+  relinkedPartnerCertificates,
   rowsAnswer,
   sha256Hex,
   stepState,
@@ -543,4 +544,23 @@ test('the signatory certificate is attached, replaced by an approval of this ver
     { kind: 'partnerCertificate', partnerIndex: 0 },
   ];
   assert.deepEqual(signatory(both, 'sha-before'), ['attached', 'attached']);
+});
+
+test('a partner certificate follows its partner when rows are removed or reordered, stays on a partner renamed in place, and is untied when its partner is gone', () => {
+  const rows = (...names: string[]) => ({ partners: names.map((organisation) => ({ organisation, role: 'Roll', receivesMoney: 'yes' })) });
+  const certificates = [
+    { id: 'a', partnerIndex: 0 },
+    { id: 'b', partnerIndex: 1 },
+    { id: 'plan', partnerIndex: null },
+  ];
+  assert.deepEqual(relinkedPartnerCertificates(rows('A', 'B'), rows('A', 'B'), certificates), []);
+  assert.deepEqual(relinkedPartnerCertificates(rows('A', 'B'), rows('B'), certificates), [
+    { id: 'a', partnerIndex: null },
+    { id: 'b', partnerIndex: 0 },
+  ]);
+  assert.deepEqual(relinkedPartnerCertificates(rows('A', 'B'), rows('b ', 'a'), certificates), [
+    { id: 'a', partnerIndex: 1 },
+    { id: 'b', partnerIndex: 0 },
+  ]);
+  assert.deepEqual(relinkedPartnerCertificates(rows('A', 'B'), rows('A', 'Bee'), certificates), []);
 });

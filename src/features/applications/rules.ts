@@ -354,6 +354,31 @@ export function partnersReceivingMoney(answers: DraftAnswers): { index: number; 
     .map(({ index, organisation }) => ({ index, organisation }));
 }
 
+/**
+ * Partner certificates are tied to a partner by its row. When a save removes or reorders rows, a
+ * certificate follows its partner's name to the new row; a partner renamed in place keeps it; one
+ * whose partner is gone is tied to none (it then counts for nobody). Returns only what changes.
+ */
+export function relinkedPartnerCertificates(
+  before: DraftAnswers,
+  after: DraftAnswers,
+  certificates: readonly { id: string; partnerIndex: number | null }[],
+): { id: string; partnerIndex: number | null }[] {
+  const name = (row: DraftRow | undefined) => (row?.organisation ?? '').trim().toLocaleLowerCase('sv');
+  const old = rowsAnswer(before, 'partners');
+  const now = rowsAnswer(after, 'partners');
+  const changes: { id: string; partnerIndex: number | null }[] = [];
+  for (const c of certificates) {
+    if (c.partnerIndex === null) continue;
+    const was = name(old[c.partnerIndex]);
+    if (was === name(now[c.partnerIndex])) continue;
+    const moved = was === '' ? -1 : now.findIndex((row) => name(row) === was);
+    const partnerIndex = moved >= 0 ? moved : old.length === now.length ? c.partnerIndex : null;
+    if (partnerIndex !== c.partnerIndex) changes.push({ id: c.id, partnerIndex });
+  }
+  return changes;
+}
+
 /** Draft answers the form does not define are dropped when merged, so a crafted post stores nothing extra. */
 const knownKeys = new Set(allFields.map((f) => f.key));
 
