@@ -24,7 +24,7 @@ import {
 import type { ApplicationResource } from '../../platform/auth/policy.ts';
 import { receivingBoard } from '../registry/rules.ts';
 import { optionsForYear } from './eligibility.ts';
-import type { ChoiceOption, DraftAnswers } from './rules.ts';
+import { type ChoiceOption, type DraftAnswers, relinkedPartnerCertificates } from './rules.ts';
 
 /** A call as the application form needs it. */
 export interface CallForApplying {
@@ -317,11 +317,20 @@ export type SaveResult =
 
 /**
  * Saves a draft only if nobody saved it since `basedOnVersion` was read (optimistic locking). A
- * refused save is kept beside the draft, so neither version is lost.
+ * refused save is kept beside the draft, so neither version is lost. `previous` is the draft as
+ * loaded, which is the version a save that succeeds replaces: its partner certificates follow
+ * their partners to the saved rows (relinkedPartnerCertificates).
  */
 export async function saveDraft(
   tx: Tx,
-  input: { id: string; basedOnVersion: number; answers: DraftAnswers; personId: string; now: Date },
+  input: {
+    id: string;
+    basedOnVersion: number;
+    answers: DraftAnswers;
+    personId: string;
+    now: Date;
+    previous: { answers: DraftAnswers; attachments: readonly { id: string; partnerIndex: number | null }[] };
+  },
 ): Promise<SaveResult> {
   const [saved] = await tx
     .update(applications)
@@ -335,7 +344,14 @@ export async function saveDraft(
     })
     .where(and(eq(applications.id, input.id), eq(applications.version, input.basedOnVersion), eq(applications.status, 'draft')))
     .returning({ version: applications.version, updatedAt: applications.updatedAt, title: applications.title });
-  if (saved) return { ok: true, ...saved };
+  if (saved) {
+    await setCertificatePartners(
+      tx,
+      input.id,
+      relinkedPartnerCertificates(input.previous.answers, input.answers, input.previous.attachments),
+    );
+    return { ok: true, ...saved };
+  }
   const [current] = await tx
     .select({
       version: applications.version,
@@ -408,7 +424,7 @@ export async function insertAttachment(tx: Tx, values: typeof attachments.$infer
 
 /** Removes an attachment of a draft; returns its storage key so the caller can delete the file. */
 /** Ties the given partner certificates of a draft to other partner rows (see relinkedPartnerCertificates). */
-export async function setCertificatePartners(
+async function setCertificatePartners(
   tx: Tx,
   applicationId: string,
   changes: readonly { id: string; partnerIndex: number | null }[],

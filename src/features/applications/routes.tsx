@@ -25,7 +25,6 @@ import {
   loadChoiceOptions,
   recordSignatoryApproval,
   saveDraft,
-  setCertificatePartners,
 } from './queries.ts';
 import { renderReceipt } from './receipt.ts';
 import {
@@ -39,7 +38,6 @@ import {
   partnersReceivingMoney,
   readConfirmations,
   readStep,
-  relinkedPartnerCertificates,
   rowsAnswer,
   stepState,
   validateStep,
@@ -349,19 +347,16 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (!version.success) return { step, answers, incomplete: true as const };
     const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
     const stored = answersToStore(step, detail.answers, answers, options);
-    const result = await db.transaction(async (tx) => {
-      const saved = await saveDraft(tx, {
+    const result = await db.transaction((tx) =>
+      saveDraft(tx, {
         id: detail.id,
         basedOnVersion: version.data.version,
         answers: stored.answers,
         personId: personId(request.actor),
         now: new Date(),
-      });
-      // A saved version is the one loaded, so detail.answers are the partners the certificates were tied to.
-      if (saved.ok)
-        await setCertificatePartners(tx, detail.id, relinkedPartnerCertificates(detail.answers, stored.answers, detail.attachments));
-      return saved;
-    });
+        previous: detail,
+      }),
+    );
     return { step, answers, update, result, options, refusedKeys: stored.refusedKeys, incomplete: false as const };
   }
 
@@ -467,17 +462,16 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const t = texts(request.lang);
     const outcome = await db.transaction(async (tx) => {
       if (body.data.action === 'use') {
-        const answers = mergeAnswers(detail.answers, kept.answers as DraftAnswers);
         const result = await saveDraft(tx, {
           id: detail.id,
           basedOnVersion: body.data.version,
-          answers,
+          answers: mergeAnswers(detail.answers, kept.answers as DraftAnswers),
           personId: personId(request.actor),
           now: new Date(),
+          previous: detail,
         });
         // Saved over by someone meanwhile: the kept version stays, to be looked at again.
         if (!result.ok) return t.keptVersionConflict;
-        await setCertificatePartners(tx, detail.id, relinkedPartnerCertificates(detail.answers, answers, detail.attachments));
       }
       await discardDraftConflict(tx, detail.id, conflictId);
       return body.data.action === 'use' ? t.keptVersionUsed : t.keptVersionRemoved;
@@ -625,7 +619,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       const answers = mergeAnswers(detail.answers, confirmed);
       if (JSON.stringify(answers) !== JSON.stringify(detail.answers)) {
         await db.transaction((tx) =>
-          saveDraft(tx, { id: detail.id, basedOnVersion: detail.version, answers, personId: personId(request.actor), now: new Date() }),
+          saveDraft(tx, {
+            id: detail.id,
+            basedOnVersion: detail.version,
+            answers,
+            personId: personId(request.actor),
+            now: new Date(),
+            previous: detail,
+          }),
         );
       }
       return renderReview(request, reply, (await findApplication(db, detail.id)) ?? detail, { showProblems: true }, 400);
