@@ -27,6 +27,14 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   assert.match(html, new RegExp(`<title>Ansökan är inskickad: ${number} – [^<]+ – Bidragsportalen</title>`));
   assert.match(html, /<a class="govuk-link" href="[^"]+\/kvitto\.pdf" hreflang="sv">/);
   assert.match(html, /Länsstyrelsen/);
+  // The confirmation shows the frozen content's checksum and leads on to the application's own page.
+  const [frozen] = await t.database.query<{ sha256: string }>('SELECT sha256 FROM application_snapshots WHERE application_id = $1', [id]);
+  assert.ok(html.includes(frozen!.sha256), 'the confirmation does not show the checksum');
+  assert.match(html, new RegExp(`<a class="govuk-link" href="/ansokningar/${id}">Se ansökan`));
+  // To another organisation the confirmation does not exist.
+  const other = new HttpSession(t.baseUrl);
+  await logInAs(other, 'sokande-norrkoping', { returnTo: '/mina-sidor' });
+  assert.equal((await other.request(`/ansokningar/${id}/kvitto`)).status, 404);
 
   const rows = await t.database.query<{ to_address: string; subject: string; text_body: string }>(
     'SELECT to_address, subject, text_body FROM mail_outbox',

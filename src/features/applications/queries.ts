@@ -293,8 +293,10 @@ const applicationDetailQuery = preparedPerDatabase((db) =>
     .prepare('find_application'),
 );
 
+const UUID = /^[0-9a-f-]{36}$/i;
+
 export async function findApplication(db: Db, id: string): Promise<ApplicationDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!UUID.test(id)) return null;
   const [row] = await applicationDetailQuery(db).execute({ id });
   if (!row) return null;
   return {
@@ -309,6 +311,57 @@ export async function findApplication(db: Db, id: string): Promise<ApplicationDe
     approval: row.approval && { ...row.approval, approvedAt: new Date(row.approval.approvedAt) },
     supplements: (row.supplements ?? []).map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
   };
+}
+
+/** What the confirmation page after a submission shows, with what the policy needs to let the reader see it. */
+export interface ApplicationReceipt extends ApplicationResource {
+  id: string;
+  title: string;
+  submittedAt: Date | null;
+  isLate: boolean;
+  registryNumber: string | null;
+  boardName: string | null;
+  snapshotSha256: string | null;
+}
+
+/**
+ * The confirmation page follows every submission, so it reads only what it shows: the answers,
+ * attachments and supplements stay on the application's own page.
+ */
+const applicationReceiptQuery = preparedPerDatabase((db) =>
+  db
+    .select({
+      id: applications.id,
+      organisationId: applications.organisationId,
+      status: applications.status,
+      title: applications.title,
+      submittedAt: applications.submittedAt,
+      isLate: applications.isLate,
+      registryNumber: registryCases.registryNumber,
+      boardName: countyBoards.name,
+      snapshotSha256: applicationSnapshots.sha256,
+      call: {
+        countyCode: calls.countyCode,
+        preparingBoard: calls.preparingBoard,
+        decidingBoard: calls.decidingBoard,
+        payingBoard: calls.payingBoard,
+      },
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .leftJoin(registryCases, eq(registryCases.id, applications.registryCaseId))
+    .leftJoin(countyBoards, eq(countyBoards.countyCode, registryCases.boardCountyCode))
+    .leftJoin(applicationSnapshots, eq(applicationSnapshots.applicationId, applications.id))
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare('find_application_receipt'),
+);
+
+export async function findApplicationReceipt(db: Db, id: string): Promise<ApplicationReceipt | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await applicationReceiptQuery(db).execute({ id });
+  if (!row) return null;
+  const { call, ...rest } = row;
+  return { ...rest, preparingBoard: receivingBoard(call), decidingBoard: call.decidingBoard, payingBoard: call.payingBoard };
 }
 
 export type SaveResult =

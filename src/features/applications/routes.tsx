@@ -18,6 +18,7 @@ import {
   deleteDraft,
   discardDraftConflict,
   findApplication,
+  findApplicationReceipt,
   findCallBySlug,
   forgetChoiceOptions,
   listCopySources,
@@ -54,6 +55,7 @@ import {
   NewApplicationPage,
   NoMembershipPage,
   OverviewPage,
+  ReceiptPage,
   ReviewPage,
   SignatoryPage,
   type SignatoryState,
@@ -272,7 +274,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ApplicationDetail,
-    extra: { justSubmitted: boolean; errors?: FormError[]; statement?: string },
+    extra: { errors?: FormError[]; statement?: string } = {},
     status = 200,
   ) {
     return sendHtml(
@@ -280,12 +282,10 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       <SubmittedPage
         ctx={pageContext(request, reply)}
         app={detail}
-        contentSha256={detail.snapshotSha256 ?? ''}
         files={detail.attachments}
         partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={extra.errors ?? []}
         notice={takeFlash(request)}
-        justSubmitted={extra.justSubmitted}
         statement={extra.statement ?? ''}
       />,
       status,
@@ -295,7 +295,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   app.get('/ansokningar/:id', login, async (request, reply) => {
     const detail = await load(request);
     if (!detail) return sendNotFound(request, reply);
-    if (detail.status !== 'draft') return renderSubmitted(request, reply, detail, { justSubmitted: false });
+    if (detail.status !== 'draft') return renderSubmitted(request, reply, detail);
     return renderOverview(request, reply, detail);
   });
 
@@ -723,10 +723,11 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   // --- After submission --------------------------------------------------------------------
 
   app.get('/ansokningar/:id/kvitto', login, async (request, reply) => {
-    const detail = await load(request);
-    if (!detail) return sendNotFound(request, reply);
-    if (detail.status === 'draft') return reply.redirect(`/ansokningar/${detail.id}`, 303);
-    return renderSubmitted(request, reply, detail, { justSubmitted: true });
+    const parsed = idParams.safeParse(request.params);
+    const receipt = parsed.success ? await findApplicationReceipt(db, parsed.data.id) : null;
+    if (!receipt || !can(request.actor, 'application.read', receipt)) return sendNotFound(request, reply);
+    if (receipt.status === 'draft') return reply.redirect(`/ansokningar/${receipt.id}`, 303);
+    return sendHtml(reply, <ReceiptPage ctx={pageContext(request, reply)} app={receipt} />);
   });
 
   app.get('/ansokningar/:id/kvitto.pdf', login, async (request, reply) => {
@@ -752,13 +753,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     if (!member) throw forbidden();
     const outcome = await addSupplement(app, request, detail, personId(request.actor));
     if (!outcome.ok)
-      return renderSubmitted(
-        request,
-        reply,
-        detail,
-        { justSubmitted: false, errors: [outcome.error], statement: outcome.statement },
-        outcome.status,
-      );
+      return renderSubmitted(request, reply, detail, { errors: [outcome.error], statement: outcome.statement }, outcome.status);
     request.session.set('flash', texts(request.lang).supplementSent);
     return reply.redirect(`/ansokningar/${detail.id}`, 303);
   });

@@ -462,12 +462,10 @@ test('the submitted application page labels its status and lists supplement file
   const html = await SubmittedPage({
     ctx: { lang: 'sv', url: '/', viewer: null, demoMode: false, csrfToken: null },
     app,
-    contentSha256: 'a'.repeat(64),
     files: [file('intyg.pdf', '2026-09-01T10:00:00Z'), file('svar.pdf', '2026-09-20T09:59:00Z')],
     partners: [],
     errors: [],
     notice: null,
-    justSubmitted: false,
     statement: '',
   });
   assert.match(html, /<dt[^>]*>\s*Status\s*<\/dt>/);

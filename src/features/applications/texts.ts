@@ -296,6 +296,7 @@ export const texts = defineTexts({
     receiptConfirmations: 'Bekräftelser',
     receiptPdf: 'Ladda ner kvitto (PDF)',
     receiptChecksum: 'Kontrollsumma för ansökan (SHA-256)',
+    receiptToApplication: 'Se ansökan, dess bilagor och kompletteringar, och skicka en komplettering',
     whatNext: 'Vad händer nu?',
     whatNextBody:
       'Länsstyrelsen bereder ansökan och bedömer den utifrån utlysningens prioriteringar och kriterier. Ni kan komplettera ansökan med dokument eller ett yttrande under tiden.',
@@ -533,6 +534,7 @@ export const texts = defineTexts({
     receiptConfirmations: 'Confirmations',
     receiptPdf: 'Download receipt (PDF, in Swedish)',
     receiptChecksum: 'Checksum of the application (SHA-256)',
+    receiptToApplication: 'See the application, its attachments and supplements, and send a supplement',
     whatNext: 'What happens next?',
     whatNextBody:
       'The county board prepares the application and assesses it against the call’s priorities and criteria. You can supplement the application with documents or a statement meanwhile.',

@@ -15,7 +15,7 @@ import { type Crumb, Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
 import { fieldFor, steps } from './form.ts';
-import type { ApplicationDetail, Attachment } from './queries.ts';
+import type { ApplicationDetail, ApplicationReceipt, Attachment } from './queries.ts';
 import {
   budgetTotal,
   type CallBannerState,
@@ -398,7 +398,7 @@ function applicationTitle(title: string, lang: Lang): { text: string; lang: Lang
   return title ? { text: title, lang: swedishOnly(lang) } : { text: texts(lang).untitled, lang: undefined };
 }
 
-function appCrumbs(ctx: PageContext, app: ApplicationDetail, current?: string): Crumb[] {
+function appCrumbs(ctx: PageContext, app: { id: string; title: string }, current?: string): Crumb[] {
   const t = texts(ctx.lang);
   const title = applicationTitle(app.title, ctx.lang);
   return [
@@ -408,7 +408,7 @@ function appCrumbs(ctx: PageContext, app: ApplicationDetail, current?: string): 
 }
 
 /** The application's title as the page's heading. */
-function TitleHeading({ app, lang }: { app: ApplicationDetail; lang: Lang }): JSX.Element {
+function TitleHeading({ app, lang }: { app: { title: string }; lang: Lang }): JSX.Element {
   const title = applicationTitle(app.title, lang);
   return (
     <h1 class="govuk-heading-l" lang={title.lang} safe>
@@ -1336,15 +1336,92 @@ export function statusText(t: Texts, status: ApplicationDetail['status']): strin
   return names[status];
 }
 
+/** Rows both the confirmation page and the application's own page show about the registration. */
+function registrationRows(t: Texts, app: ApplicationReceipt, lang: Lang): [string, string][] {
+  return [
+    [t.receiptRegistryNumber, app.registryNumber ?? ''],
+    [t.receiptBoard, app.boardName ?? ''],
+    [t.receiptReceived, app.submittedAt ? formatDateTime(app.submittedAt, lang) : ''],
+    [t.colStatus, statusText(t, app.status)],
+    [t.receiptChecksum, app.snapshotSha256 ?? ''],
+  ];
+}
+
+function LateWarning({ t, late }: { t: Texts; late: boolean }): JSX.Element {
+  if (!late) return '';
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">{t.warning}</span> {t.receiptLate}
+      </strong>
+    </div>
+  );
+}
+
+function ReceiptPdfLink({ t, app }: { t: Texts; app: { id: string } }): JSX.Element {
+  return (
+    <p class="govuk-body">
+      {/* The receipt is the registry's document, in Swedish whatever the page's language. */}
+      <a class="govuk-link" href={`/ansokningar/${app.id}/kvitto.pdf`} hreflang="sv">
+        {t.receiptPdf}
+      </a>
+    </p>
+  );
+}
+
+/**
+ * The confirmation page right after a submission (GOV.UK's confirmation pattern): the registry
+ * number, where the receipt is, and what happens next. The answers, the attachments and the
+ * supplement form are on the application's own page, one link away.
+ */
+export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt }): JSX.Element {
+  const { ctx, app } = props;
+  const t = texts(ctx.lang);
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${t.receiptTitle}: ${app.registryNumber ?? ''} – ${app.title || t.untitled}`}
+      breadcrumbs={appCrumbs(ctx, app, t.receiptTitle)}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <div class="govuk-panel govuk-panel--confirmation">
+            <h1 class="govuk-panel__title">{t.receiptTitle}</h1>
+            <div class="govuk-panel__body">
+              {t.receiptRegistryNumber}
+              <br />
+              <strong safe>{app.registryNumber ?? ''}</strong>
+            </div>
+          </div>
+          <LateWarning t={t} late={app.isLate} />
+          <SummaryList rows={registrationRows(t, app, ctx.lang)} />
+          <p class="govuk-body">{t.receiptUseNumber}</p>
+          <p class="govuk-body">{t.receiptMail}</p>
+          <ReceiptPdfLink t={t} app={app} />
+          <h2 class="govuk-heading-m">{t.whatNext}</h2>
+          <p class="govuk-body">{t.whatNextBody}</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/ansokningar/${app.id}`}>
+              {t.receiptToApplication}
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** A submitted application's own page: its registration, attachments, supplements and the supplement form. */
 export function SubmittedPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
-  contentSha256: string;
   files: Attachment[];
   partners: string[];
   errors: FormError[];
   notice: string | null;
-  justSubmitted: boolean;
   statement: string;
 }): JSX.Element {
   const { ctx, app } = props;
@@ -1354,62 +1431,19 @@ export function SubmittedPage(props: {
   // Files sent with a supplement are listed under it, not among the files the application was submitted with.
   const original = props.files.filter((f) => !app.supplementFileIds.includes(f.id));
   return (
-    <Layout
-      ctx={ctx}
-      hasErrors={props.errors.length > 0}
-      title={props.justSubmitted ? `${t.receiptTitle}: ${app.registryNumber ?? ''} – ${app.title || t.untitled}` : app.title || t.untitled}
-      breadcrumbs={appCrumbs(ctx, app)}
-    >
+    <Layout ctx={ctx} hasErrors={props.errors.length > 0} title={app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.notice ? <Notice text={props.notice} /> : ''}
-          {props.justSubmitted ? (
-            <div class="govuk-panel govuk-panel--confirmation">
-              <h1 class="govuk-panel__title">{t.receiptTitle}</h1>
-              <div class="govuk-panel__body">
-                {t.receiptRegistryNumber}
-                <br />
-                <strong safe>{app.registryNumber ?? ''}</strong>
-              </div>
-            </div>
-          ) : (
-            <>
-              <span class="govuk-caption-l" lang={swedishOnly(ctx.lang)} safe>
-                {app.call.title}
-              </span>
-              <TitleHeading app={app} lang={ctx.lang} />
-            </>
-          )}
-          {app.isLate ? (
-            <div class="govuk-warning-text">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">{t.warning}</span> {t.receiptLate}
-              </strong>
-            </div>
-          ) : (
-            ''
-          )}
-          <SummaryList
-            rows={[
-              [t.receiptRegistryNumber, app.registryNumber ?? ''],
-              [t.receiptBoard, app.boardName ?? ''],
-              [t.receiptReceived, app.submittedAt ? formatDateTime(app.submittedAt, ctx.lang) : ''],
-              [t.colStatus, statusText(t, app.status)],
-              [t.receiptChecksum, props.contentSha256],
-            ]}
-          />
+          <span class="govuk-caption-l" lang={swedishOnly(ctx.lang)} safe>
+            {app.call.title}
+          </span>
+          <TitleHeading app={app} lang={ctx.lang} />
+          <LateWarning t={t} late={app.isLate} />
+          <SummaryList rows={registrationRows(t, app, ctx.lang)} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
-          {props.justSubmitted ? <p class="govuk-body">{t.receiptMail}</p> : ''}
-          <p class="govuk-body">
-            {/* The receipt is the registry's document, in Swedish whatever the page's language. */}
-            <a class="govuk-link" href={`${base}/kvitto.pdf`} hreflang="sv">
-              {t.receiptPdf}
-            </a>
-          </p>
+          <ReceiptPdfLink t={t} app={app} />
           <AttachmentTable ctx={ctx} files={original} partners={props.partners} removeBase={null} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
