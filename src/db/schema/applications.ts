@@ -92,17 +92,22 @@ export const applicationSnapshots = pgTable('application_snapshots', {
 });
 
 /** A signatory's approval of the exact snapshot content in the e-service. */
-export const signatoryApprovals = pgTable('signatory_approvals', {
-  id: serial('id').primaryKey(),
-  applicationId: uuid('application_id')
-    .notNull()
-    .references(() => applications.id, { onDelete: 'cascade' }),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => persons.id),
-  contentSha256: char('content_sha256', { length: 64 }).notNull(),
-  approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const signatoryApprovals = pgTable(
+  'signatory_approvals',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    contentSha256: char('content_sha256', { length: 64 }).notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Every page of an application looks up its latest approval.
+  (t) => [index().on(t.applicationId, t.approvedAt)],
+);
 
 export const attachments = pgTable(
   'attachments',
@@ -200,16 +205,21 @@ export const registryDocuments = pgTable(
 );
 
 /** A supplement (komplettering) or statement (yttrande) added after submission. */
-export const supplements = pgTable('supplements', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  applicationId: uuid('application_id')
-    .notNull()
-    .references(() => applications.id),
-  statement: text('statement'),
-  registryDocumentId: integer('registry_document_id').references(() => registryDocuments.id),
-  submittedBy: uuid('submitted_by').references(() => persons.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const supplements = pgTable(
+  'supplements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    statement: text('statement'),
+    registryDocumentId: integer('registry_document_id').references(() => registryDocuments.id),
+    submittedBy: uuid('submitted_by').references(() => persons.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Every page of a submitted application lists its supplements.
+  (t) => [index().on(t.applicationId)],
+);
 
 export const supplementAttachments = pgTable(
   'supplement_attachments',
