@@ -146,7 +146,18 @@ test('stores a valid organisation number as NNNNNN-NNNN however it was typed; an
   const stored = (orgNumber: string) =>
     rowsAnswer(readFields(partners, { 'partners.0.organisation': 'Förening', 'partners.0.orgNumber': orgNumber }), 'partners')[0]
       ?.orgNumber;
-  for (const typed of ['802002-8711', '8020028711', '16802002-8711', '168020028711', ' 802002-8711 '])
+  // Pasted from a document: an en dash, a minus sign, a non-breaking hyphen or space.
+  for (const typed of [
+    '802002-8711',
+    '8020028711',
+    '16802002-8711',
+    '168020028711',
+    ' 802002-8711 ',
+    '802002\u20138711',
+    '802002\u22128711',
+    '802002\u20118711',
+    '\u00a0802002-8711',
+  ])
     assert.equal(stored(typed), '802002-8711', typed);
   for (const kept of ['802002-8712', '900101-0017', '80 20 02-87 11']) assert.equal(stored(kept), kept);
   assert.equal(canonicalOrgNumber('9001010017'), '9001010017');

@@ -175,13 +175,18 @@ export function isEmail(text: string): boolean {
   return emailPattern.test(text.trim());
 }
 
+/** Word processors and web pages turn "-" into a typographic dash, which a pasted number then carries. */
+function plainDashes(text: string): string {
+  return text.replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
 /**
  * An organisation number as the form asks for it: ten digits, NNNNNN-NNNN (or with Skatteverket's
  * prefix 16), with a valid check digit. A sole trader's number is the owner's personal identity
  * number, which the service never shows in full to others: that is `personal`, to be left out.
  */
 export function orgNumberProblem(text: string): 'invalid' | 'personal' | null {
-  const trimmed = text.trim();
+  const trimmed = plainDashes(text).trim();
   if (!Organisationsnummer.valid(trimmed)) return 'invalid';
   if (Organisationsnummer.parse(trimmed).isPersonnummer()) return 'personal';
   return /^(16)?\d{6}-?\d{4}$/.test(trimmed) ? null : 'invalid';
@@ -189,11 +194,11 @@ export function orgNumberProblem(text: string): 'invalid' | 'personal' | null {
 
 /**
  * A valid organisation number in the one form the service shows: NNNNNN-NNNN, however it was typed
- * (without the dash, with the prefix 16, with spaces around). Anything else stays as typed, so that
+ * (without the dash, with a typographic dash, with the prefix 16, with spaces around). Anything else stays as typed, so that
  * its message can point at what was written.
  */
 export function canonicalOrgNumber(text: string): string {
-  return orgNumberProblem(text) === null ? Organisationsnummer.parse(text.trim()).format(true) : text;
+  return orgNumberProblem(text) === null ? Organisationsnummer.parse(plainDashes(text).trim()).format(true) : text;
 }
 
 function formatError(column: RowColumn, trimmed: string): ErrorCode | null {
