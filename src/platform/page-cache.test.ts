@@ -70,3 +70,27 @@ test('clearing one page drops it in every language and with any query, and nothi
   cache.clear();
   assert.equal(cache.size, 0);
 });
+
+test('a full cache drops its oldest page, and clearing a path afterwards drops only what is still stored', () => {
+  const cache = new PageCache(2);
+  const entry = {
+    body: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.alloc(0) },
+    head: { br: [], gzip: [], identity: [] },
+  };
+  cache.set('2026-11-23|sv|/statistik', entry);
+  cache.set('2026-11-23|sv|/', entry);
+  // Storing a page again replaces it: nothing else is dropped.
+  cache.set('2026-11-23|sv|/', entry);
+  assert.ok(cache.get('2026-11-23|sv|/statistik'));
+  cache.set('2026-11-23|en|/statistik?lan=05', entry);
+  assert.equal(cache.get('2026-11-23|sv|/statistik'), undefined, 'the oldest page stays in a full cache');
+  assert.equal(cache.size, 2);
+  cache.clear('/statistik');
+  assert.deepEqual(
+    ['2026-11-23|sv|/', '2026-11-23|en|/statistik?lan=05'].filter((key) => cache.get(key)),
+    ['2026-11-23|sv|/'],
+  );
+  cache.set('2026-11-23|sv|/statistik', entry);
+  cache.clear('/statistik');
+  assert.equal(cache.size, 1);
+});
