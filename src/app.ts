@@ -132,9 +132,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     encodings: ['gzip', 'br', 'deflate'],
     // Compress rendered pages in one call rather than through a zlib stream. The plugin streams
     // anything over 8 KB on two cores, which measured 271 against 72 µs of CPU per 9 KB page (and
-    // the receipt page after a submission is 8.3 KB); pages here stay well under 64 KB.
+    // the application pages are 5–8 KB); pages here stay well under 64 KB.
     syncThreshold: 64 * 1024,
-    // Level 1, as nginx's default: the 8.3 KB receipt page went from 3604 to 3759 bytes and its
+    // Level 1, as nginx's default: an 8.3 KB application page went from 3604 to 3759 bytes and its
     // request from about 1025 to 934 µs of CPU. Stored pages and assets keep the best compression.
     zlibOptions: { level: 1 },
   });

@@ -63,6 +63,39 @@ export function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />;
 }
 
+/** GOV.UK confirmation panel: the page's heading, and the reference the person keeps (a registry number). */
+export function ConfirmationPanel(props: { title: string; label: string; reference: string }): JSX.Element {
+  return (
+    <div class="govuk-panel govuk-panel--confirmation">
+      <h1 class="govuk-panel__title" safe>
+        {props.title}
+      </h1>
+      <div class="govuk-panel__body">
+        <span safe>{props.label}</span>
+        <br />
+        <strong safe>{props.reference}</strong>
+      </div>
+    </div>
+  );
+}
+
+/** GOV.UK warning text: the icon, then the text after a prefix ("Varning") that only screen readers hear. */
+export function WarningText(props: { prefix: string; text: string; id?: string }): JSX.Element {
+  return (
+    <div class="govuk-warning-text" id={props.id}>
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden" safe>
+          {props.prefix}
+        </span>{' '}
+        <span safe>{props.text}</span>
+      </strong>
+    </div>
+  );
+}
+
 export function Notice({ text }: { text: string }): JSX.Element {
   return (
     <div class="govuk-inset-text" data-notice>

@@ -155,8 +155,7 @@ function keyOfRaw(method: string | undefined, url: string | undefined, cookie: s
   return `${stockholmToday()}|${lang}|${url}`;
 }
 
-/** The URL part of a cache key ("date|lang|url"). */
-/** The path of a key's URL, without its query string. */
+/** The path of a cache key's URL ("date|lang|url"), without its query string. */
 function pathOfKey(key: string): string {
   const url = key.slice(key.indexOf('|', key.indexOf('|') + 1) + 1);
   const query = url.indexOf('?');

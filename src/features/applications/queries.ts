@@ -295,6 +295,15 @@ const applicationDetailQuery = preparedPerDatabase((db) =>
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
+/**
+ * The boards whose staff may read an application, as the policy takes them. A call that names no
+ * preparing board is prepared by the county board that receives its applications: its staff
+ * registered the case and must be able to open it.
+ */
+function boardsOf(call: { countyCode: string; preparingBoard: string | null; decidingBoard: string | null; payingBoard: string | null }) {
+  return { preparingBoard: receivingBoard(call), decidingBoard: call.decidingBoard, payingBoard: call.payingBoard };
+}
+
 export async function findApplication(db: Db, id: string): Promise<ApplicationDetail | null> {
   if (!UUID.test(id)) return null;
   const [row] = await applicationDetailQuery(db).execute({ id });
@@ -302,11 +311,7 @@ export async function findApplication(db: Db, id: string): Promise<ApplicationDe
   return {
     ...row,
     answers: row.answers as DraftAnswers,
-    // A call that names no preparing board is prepared by the county board that receives its
-    // applications: its staff registered the case and must be able to open it.
-    preparingBoard: receivingBoard(row.call),
-    decidingBoard: row.call.decidingBoard,
-    payingBoard: row.call.payingBoard,
+    ...boardsOf(row.call),
     attachments: row.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
     approval: row.approval && { ...row.approval, approvedAt: new Date(row.approval.approvedAt) },
     supplements: (row.supplements ?? []).map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
@@ -361,7 +366,7 @@ export async function findApplicationReceipt(db: Db, id: string): Promise<Applic
   const [row] = await applicationReceiptQuery(db).execute({ id });
   if (!row) return null;
   const { call, ...rest } = row;
-  return { ...rest, preparingBoard: receivingBoard(call), decidingBoard: call.decidingBoard, payingBoard: call.payingBoard };
+  return { ...rest, ...boardsOf(call) };
 }
 
 export type SaveResult =

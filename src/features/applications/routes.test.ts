@@ -61,6 +61,32 @@ test('a double click on "create draft" creates one draft', async () => {
   assert.equal(rows[0]?.n, 1);
 });
 
+test('the confirmation after a submission is shown to the organisation and the call’s boards only; a draft has none', async () => {
+  const owner = await applicant();
+  const id = await createCompleteDraft(owner, call, year);
+  const draft = await owner.request(`/ansokningar/${id}/kvitto`);
+  assert.equal(draft.status, 303);
+  assert.equal(draft.headers.get('location'), `/ansokningar/${id}`);
+  const submitted = await submitDraft(owner, id);
+  const html = await submitted.response.text();
+  assert.equal(submitted.response.status, 200, html);
+  // The supplement form is on the application's own page, not on the confirmation.
+  assert.doesNotMatch(html, /komplettering" enctype/);
+  assert.match(await (await owner.request(`/ansokningar/${id}`)).text(), /action="\/ansokningar\/[0-9a-f-]+\/komplettering" enctype/);
+
+  // The call names no preparing board: the county board that receives it (Östergötland) prepares it.
+  const board = new HttpSession(t.baseUrl);
+  await logInAs(board, 'administrator', { staff: true, returnTo: '/handlaggning' });
+  assert.equal((await board.request(`/ansokningar/${id}/kvitto`)).status, 200);
+  const otherBoard = new HttpSession(t.baseUrl);
+  await logInAs(otherBoard, 'handlaggare-vastra-gotaland', { staff: true, returnTo: '/handlaggning' });
+  assert.equal((await otherBoard.request(`/ansokningar/${id}/kvitto`)).status, 404);
+  assert.equal((await owner.request('/ansokningar/inte-ett-id/kvitto')).status, 404);
+  const anonymous = await new HttpSession(t.baseUrl).request(`/ansokningar/${id}/kvitto`);
+  assert.equal(anonymous.status, 303);
+  assert.match(anonymous.headers.get('location') ?? '', /^\/logga-in/);
+});
+
 test('a draft is invisible to staff and to other organisations, and anonymous visitors must log in', async () => {
   const owner = await applicant();
   const id = await newDraft(owner);

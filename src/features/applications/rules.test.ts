@@ -146,7 +146,8 @@ test('stores a valid organisation number as NNNNNN-NNNN however it was typed; an
   const stored = (orgNumber: string) =>
     rowsAnswer(readFields(partners, { 'partners.0.organisation': 'Förening', 'partners.0.orgNumber': orgNumber }), 'partners')[0]
       ?.orgNumber;
-  // Pasted from a document: an en dash, a minus sign, a non-breaking hyphen or space.
+  // Pasted from a document: an en dash, a minus sign, a non-breaking hyphen, a full-width hyphen, a
+  // soft hyphen hidden in the digits; and (already trimmed before) a no-break space.
   for (const typed of [
     '802002-8711',
     '8020028711',
@@ -156,6 +157,8 @@ test('stores a valid organisation number as NNNNNN-NNNN however it was typed; an
     '802002\u20138711',
     '802002\u22128711',
     '802002\u20118711',
+    '802002\uff0d8711',
+    '8020\u00ad02-8711',
     '\u00a0802002-8711',
   ])
     assert.equal(stored(typed), '802002-8711', typed);

@@ -175,9 +175,12 @@ export function isEmail(text: string): boolean {
   return emailPattern.test(text.trim());
 }
 
-/** Word processors and web pages turn "-" into a typographic dash, which a pasted number then carries. */
+/**
+ * Word processors and web pages turn "-" into a typographic dash (or hide a soft hyphen in a
+ * number), which a pasted number then carries.
+ */
 function plainDashes(text: string): string {
-  return text.replace(/[\u2010-\u2015\u2212]/g, '-');
+  return text.replace(/\u00ad/g, '').replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, '-');
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  ConfirmationPanel,
   Csrf,
   ErrorSummary,
   FieldError,
@@ -8,6 +9,7 @@ import {
   type SummaryRow,
   TableHead,
   TableScroll,
+  WarningText,
 } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, formatFileSize, formatKronor, kronorUnit } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
@@ -378,16 +380,7 @@ function CallBanner({ banner, lang }: { banner: CallBannerState; lang: Lang }): 
       : banner.kind === 'closed'
         ? t.callClosed(formatDate(banner.date, lang))
         : t.callNotOpenYet(formatDate(banner.date, lang));
-  return (
-    <div class="govuk-warning-text" id="call">
-      <span class="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong class="govuk-warning-text__text">
-        <span class="govuk-visually-hidden">{t.warning}</span> <span safe>{text}</span>
-      </strong>
-    </div>
-  );
+  return <WarningText id="call" prefix={t.warning} text={text} />;
 }
 
 /**
@@ -1348,17 +1341,7 @@ function registrationRows(t: Texts, app: ApplicationReceipt, lang: Lang): [strin
 }
 
 function LateWarning({ t, late }: { t: Texts; late: boolean }): JSX.Element {
-  if (!late) return '';
-  return (
-    <div class="govuk-warning-text">
-      <span class="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong class="govuk-warning-text__text">
-        <span class="govuk-visually-hidden">{t.warning}</span> {t.receiptLate}
-      </strong>
-    </div>
-  );
+  return late ? <WarningText prefix={t.warning} text={t.receiptLate} /> : '';
 }
 
 function ReceiptPdfLink({ t, app }: { t: Texts; app: { id: string } }): JSX.Element {
@@ -1388,14 +1371,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt }
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <div class="govuk-panel govuk-panel--confirmation">
-            <h1 class="govuk-panel__title">{t.receiptTitle}</h1>
-            <div class="govuk-panel__body">
-              {t.receiptRegistryNumber}
-              <br />
-              <strong safe>{app.registryNumber ?? ''}</strong>
-            </div>
-          </div>
+          <ConfirmationPanel title={t.receiptTitle} label={t.receiptRegistryNumber} reference={app.registryNumber ?? ''} />
           <LateWarning t={t} late={app.isLate} />
           <SummaryList rows={registrationRows(t, app, ctx.lang)} />
           <p class="govuk-body">{t.receiptUseNumber}</p>

@@ -1,4 +1,4 @@
-import { Money, TableScroll } from '../../platform/components.tsx';
+import { Money, TableScroll, WarningText } from '../../platform/components.tsx';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -301,19 +301,7 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
           {t.questionsLink}
         </a>
       </p>
-      {status === 'closed' ? (
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">{t.warningPrefix}</span>
-            {t.lateWarning}
-          </strong>
-        </div>
-      ) : (
-        ''
-      )}
+      {status === 'closed' ? <WarningText prefix={t.warningPrefix} text={t.lateWarning} /> : ''}
       {call.description ? <RichText text={call.description} lang={swedishOnly(lang)} headingLevel={2} /> : ''}
 
       <h2 class="govuk-heading-m">{t.detailsHeading}</h2>

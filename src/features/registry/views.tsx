@@ -1,4 +1,5 @@
 import {
+  ConfirmationPanel,
   Csrf,
   ErrorSummary,
   FieldError,
@@ -7,6 +8,7 @@ import {
   type SummaryRow,
   TableHead,
   TableScroll,
+  WarningText,
 } from '../../platform/components.tsx';
 import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
 import { swedishOnly } from '../../platform/i18n.ts';
@@ -491,26 +493,8 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
     <Layout ctx={ctx} title={t.registeredTitle} breadcrumbs={staffCrumbs(t, t.registeredTitle)}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <div class="govuk-panel govuk-panel--confirmation">
-            <h1 class="govuk-panel__title">{t.registeredTitle}</h1>
-            <div class="govuk-panel__body">
-              {t.registryNumber}
-              <br />
-              <strong safe>{a.registryNumber}</strong>
-            </div>
-          </div>
-          {a.isLate ? (
-            <div class="govuk-warning-text">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">{t.warning}</span> {t.lateWarning}
-              </strong>
-            </div>
-          ) : (
-            ''
-          )}
+          <ConfirmationPanel title={t.registeredTitle} label={t.registryNumber} reference={a.registryNumber} />
+          {a.isLate ? <WarningText prefix={t.warning} text={t.lateWarning} /> : ''}
           <SummaryList rows={rows} />
           <p class="govuk-body">
             <a class="govuk-link" href={`/handlaggning/ansokningar/${a.id}/kvitto.pdf`}>
