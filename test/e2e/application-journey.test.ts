@@ -548,6 +548,7 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
   test('the attachments page takes the signatory certificate and the partner’s certificate', async () => {
     await page.goto(`${server.baseUrl}${base}/bilagor`);
     await audit('attachments, none');
+    assert.equal(await page.locator('[data-upload-bar]').isVisible(), false, 'the upload bar shows before any upload');
 
     await press(t.upload);
     await checkErrorSummary('attachments, sent empty');
@@ -568,8 +569,10 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     assert.ok(await page.locator('#partnerIndex').isVisible(), 'choosing a partner certificate does not reveal the partner choice');
     await page.locator('input[name="kind"][value="projectPlan"]').check();
     assert.equal(await page.locator('#partnerIndex').isVisible(), false, 'the partner choice stays after another kind is chosen');
-    // A partner certificate without saying which partner is an error state.
+    // One partner receives money: it is chosen already. Without a partner, a certificate is an error state.
     await page.locator('input[name="kind"][value="partnerCertificate"]').check();
+    assert.equal(await page.locator('#partnerIndex').inputValue(), '0', 'the only partner is not chosen already');
+    await page.locator('#partnerIndex').selectOption('');
     await press(t.upload);
     await checkErrorSummary('attachments, partner not chosen');
     await audit('attachments, partner not chosen');

@@ -327,6 +327,9 @@ export interface ApplicationReceipt extends ApplicationResource {
   registryNumber: string | null;
   boardName: string | null;
   snapshotSha256: string | null;
+  /** What the applicant is told happens next: when the call's decisions come, and where to ask. */
+  decisionAnnouncedOn: string | null;
+  functionalMailbox: string | null;
 }
 
 /**
@@ -345,6 +348,8 @@ const applicationReceiptQuery = preparedPerDatabase((db) =>
       registryNumber: registryCases.registryNumber,
       boardName: countyBoards.name,
       snapshotSha256: applicationSnapshots.sha256,
+      decisionAnnouncedOn: calls.decisionAnnouncedOn,
+      functionalMailbox: calls.functionalMailbox,
       call: {
         countyCode: calls.countyCode,
         preparingBoard: calls.preparingBoard,

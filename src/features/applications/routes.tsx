@@ -277,11 +277,13 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     extra: { errors?: FormError[]; statement?: string } = {},
     status = 200,
   ) {
+    const options = await loadChoiceOptions(db, detail.call.programmeCode, detail.call.year);
     return sendHtml(
       reply,
       <SubmittedPage
         ctx={pageContext(request, reply)}
         app={detail}
+        options={options}
         files={detail.attachments}
         partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={extra.errors ?? []}
@@ -727,7 +729,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const receipt = parsed.success ? await findApplicationReceipt(db, parsed.data.id) : null;
     if (!receipt || !can(request.actor, 'application.read', receipt)) return sendNotFound(request, reply);
     if (receipt.status === 'draft') return reply.redirect(`/ansokningar/${receipt.id}`, 303);
-    return sendHtml(reply, <ReceiptPage ctx={pageContext(request, reply)} app={receipt} />);
+    return sendHtml(reply, <ReceiptPage ctx={pageContext(request, reply)} app={receipt} today={today()} />);
   });
 
   app.get('/ansokningar/:id/kvitto.pdf', login, async (request, reply) => {

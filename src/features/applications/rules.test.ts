@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { confirmations, stepBySlug, steps } from './form.ts';
 import { answerErrorText } from './messages.ts';
-import type { ApplicationDetail, Attachment } from './queries.ts';
+import type { ApplicationDetail, ApplicationReceipt, Attachment } from './queries.ts';
 import {
   type AnswerError,
   answersToStore,
@@ -33,7 +33,7 @@ import {
 } from './snapshot.ts';
 import { completeAnswers } from './testing.ts';
 import { errorNames } from './texts.ts';
-import { answerRows, SubmittedPage } from './views.tsx';
+import { answerRows, ReceiptPage, SubmittedPage } from './views.tsx';
 
 const options = {
   purposes: [{ code: 'languageLearning', name: 'Språkinlärning', nameEn: 'Language', programmeCode: 's37a', fromYear: null, toYear: null }],
@@ -470,12 +470,14 @@ test('the submitted application page labels its status and lists supplement file
     submittedAt: new Date('2026-09-10T10:00:00Z'),
     isLate: false,
     call: { title: 'Utlysning' },
+    answers: { title: 'Språkcafé', background: 'Föräldrar <b>saknar</b> mötesplatser.' },
     supplements: [{ documentNumber: 2, statement: null, createdAt: new Date('2026-09-20T10:00:00Z'), files: ['svar.pdf'] }],
     supplementFileIds: ['svar.pdf'],
   } as unknown as ApplicationDetail;
   const html = await SubmittedPage({
     ctx: { lang: 'sv', url: '/', viewer: null, demoMode: false, csrfToken: null },
     app,
+    options: { purposes: [], targetGroups: [] },
     files: [file('intyg.pdf', '2026-09-01T10:00:00Z'), file('svar.pdf', '2026-09-20T09:59:00Z')],
     partners: [],
     errors: [],
@@ -491,6 +493,12 @@ test('the submitted application page labels its status and lists supplement file
   // The supplement's file field says which files it takes, and the file picker offers only those.
   assert.match(html, /<div id="file-hint" class="govuk-hint">Tillåtna filtyper är PDF/);
   assert.match(html, /type="file" accept="\.pdf,\.doc,[^"]*" aria-describedby="file-hint"/);
+  // The answers as submitted, folded, escaped, and with nothing to change.
+  const answers = /<details class="govuk-details">[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
+  assert.match(html, /<h2 class="govuk-heading-m">Ansökans svar<\/h2>\s*<details/);
+  assert.match(answers, /Visa svaren/);
+  assert.match(answers, /Föräldrar &lt;b>saknar&lt;\/b> mötesplatser\./);
+  assert.doesNotMatch(answers, /Ändra/);
 });
 
 test('a draft copied from an earlier application gets its answers but not its confirmations', () => {
@@ -575,4 +583,42 @@ test('a partner certificate follows its partner when rows are removed or reorder
     { id: 'b', partnerIndex: 0 },
   ]);
   assert.deepEqual(relinkedPartnerCertificates(rows('A', 'B'), rows('A', 'Bee'), certificates), []);
+});
+
+test('the confirmation says when the call’s decisions come and where to ask, and shows the registry number once', async () => {
+  const receipt: ApplicationReceipt = {
+    id: '00000000-0000-4000-8000-000000000001',
+    organisationId: 1,
+    status: 'submitted',
+    title: 'Språkcafé',
+    submittedAt: new Date('2026-09-01T10:00:00Z'),
+    isLate: false,
+    registryNumber: '851-17-2026',
+    boardName: 'Länsstyrelsen i Östergötlands län',
+    snapshotSha256: 'a'.repeat(64),
+    decisionAnnouncedOn: '2026-11-30',
+    functionalMailbox: 'bidrag.ostergotland@lansstyrelsen.se',
+    preparingBoard: '05',
+    decidingBoard: null,
+    payingBoard: null,
+  };
+  const page = (app: ApplicationReceipt, lang: 'sv' | 'en' = 'sv') =>
+    ReceiptPage({ ctx: { lang, url: '/', viewer: null, demoMode: false, csrfToken: null }, app, today: '2026-09-01' }) as Promise<string>;
+  const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  const html = main(await page(receipt));
+  assert.match(html, /Beslut i utlysningen väntas 30 november 2026\./);
+  assert.match(
+    html,
+    /Skriv till <a class="govuk-link" href="mailto:bidrag\.ostergotland@lansstyrelsen\.se">bidrag\.ostergotland@lansstyrelsen\.se<\/a> och ange diarienumret\./,
+  );
+  assert.equal(html.split('851-17-2026').length - 1, 1, 'the registry number is said more than once');
+  assert.match(html, /href="\/mina-sidor">Gå till Mina sidor</);
+  assert.match(main(await page(receipt, 'en')), /Decisions in the call are expected on 30 November 2026\./);
+  // Without a date the call says so; a date already past (a late application) is left out.
+  assert.match(
+    main(await page({ ...receipt, decisionAnnouncedOn: null, functionalMailbox: null })),
+    /Utlysningen anger inget datum för beslut\./,
+  );
+  const late = main(await page({ ...receipt, decisionAnnouncedOn: '2026-08-01', functionalMailbox: null }));
+  assert.doesNotMatch(late, /Beslut i utlysningen|inget datum|mailto:/);
 });

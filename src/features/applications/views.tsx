@@ -1043,8 +1043,9 @@ export function AttachmentsPage(props: {
                   aria-describedby={errors.has('partnerIndex') ? 'partnerIndex-error' : undefined}
                 >
                   <option value="">–</option>
+                  {/* Only one partner needs a certificate: it is the one, so the first upload need not fail. */}
                   {props.partners.map((p) => (
-                    <option value={String(p.index)} safe>
+                    <option value={String(p.index)} selected={props.partners.length === 1} safe>
                       {partnerName(t, p.organisation, p.index)}
                     </option>
                   ))}
@@ -1067,6 +1068,59 @@ export function AttachmentsPage(props: {
 }
 
 /** Every answer as label and text, for the review page and the receipt. */
+/**
+ * The answers step by step, as summary lists under the steps' headings (`h2`, or `h3` inside a
+ * section of their own). With `changeBase`, each row links to its question in the draft.
+ */
+function AnswerSummary(props: {
+  answers: DraftAnswers;
+  options: ChoiceOptions;
+  lang: Lang;
+  changeBase: string | null;
+  nested?: boolean;
+}): JSX.Element {
+  const t = texts(props.lang);
+  return (
+    <>
+      {answerRows(props.answers, props.options, props.lang).map(({ step, rows }) => (
+        <>
+          {props.nested ? (
+            <h3 class="govuk-heading-s" safe>
+              {step.title[props.lang]}
+            </h3>
+          ) : (
+            <h2 class="govuk-heading-m" safe>
+              {step.title[props.lang]}
+            </h2>
+          )}
+          <dl class="govuk-summary-list">
+            {rows.map(([label, value], i) => (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key" safe>
+                  {label}
+                </dt>
+                <dd class="govuk-summary-list__value bp-pre" safe>
+                  {value}
+                </dd>
+                {props.changeBase ? (
+                  <dd class="govuk-summary-list__actions">
+                    <a class="govuk-link" href={`${props.changeBase}/${step.slug}#${fieldId(step.fields[i]?.key ?? '')}`}>
+                      {t.change}
+                      <span class="govuk-visually-hidden" safe>{` ${label}`}</span>
+                    </a>
+                  </dd>
+                ) : (
+                  ''
+                )}
+              </div>
+            ))}
+          </dl>
+        </>
+      ))}
+    </>
+  );
+}
+
 export function answerRows(answers: DraftAnswers, options: ChoiceOptions, lang: Lang): { step: Step; rows: [string, string][] }[] {
   const t = texts(lang);
   const names = (source: 'purposes' | 'targetGroups', codes: string[]) =>
@@ -1184,35 +1238,7 @@ export function ReviewPage(props: {
           <h1 class="govuk-heading-l">{t.reviewTitle}</h1>
           <CallBanner banner={props.banner} lang={ctx.lang} />
           <p class="govuk-body">{t.reviewIntro}</p>
-          {answerRows(props.answers, props.options, ctx.lang).map(({ step, rows }) => (
-            <>
-              <h2 class="govuk-heading-m" safe>
-                {step.title[ctx.lang]}
-              </h2>
-              <dl class="govuk-summary-list">
-                {rows.map(([label, value], i) => (
-                  <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key" safe>
-                      {label}
-                    </dt>
-                    <dd class="govuk-summary-list__value bp-pre" safe>
-                      {value}
-                    </dd>
-                    {mayEdit ? (
-                      <dd class="govuk-summary-list__actions">
-                        <a class="govuk-link" href={`${base}/${step.slug}#${fieldId(step.fields[i]?.key ?? '')}`}>
-                          {t.change}
-                          <span class="govuk-visually-hidden" safe>{` ${label}`}</span>
-                        </a>
-                      </dd>
-                    ) : (
-                      ''
-                    )}
-                  </div>
-                ))}
-              </dl>
-            </>
-          ))}
+          <AnswerSummary answers={props.answers} options={props.options} lang={ctx.lang} changeBase={mayEdit ? base : null} />
           <AttachmentsSection ctx={ctx} app={app} answers={props.answers} />
           <h2 class="govuk-heading-m">{t.signatoryHeading}</h2>
           <p class="govuk-body" safe>
@@ -1330,9 +1356,12 @@ export function statusText(t: Texts, status: ApplicationDetail['status']): strin
 }
 
 /** Rows both the confirmation page and the application's own page show about the registration. */
-function registrationRows(t: Texts, app: ApplicationReceipt, lang: Lang): [string, string][] {
+function registrationRows(
+  t: Texts,
+  app: Omit<ApplicationReceipt, 'decisionAnnouncedOn' | 'functionalMailbox'>,
+  lang: Lang,
+): [string, string][] {
   return [
-    [t.receiptRegistryNumber, app.registryNumber ?? ''],
     [t.receiptBoard, app.boardName ?? ''],
     [t.receiptReceived, app.submittedAt ? formatDateTime(app.submittedAt, lang) : ''],
     [t.colStatus, statusText(t, app.status)],
@@ -1360,9 +1389,10 @@ function ReceiptPdfLink({ t, app }: { t: Texts; app: { id: string } }): JSX.Elem
  * number, where the receipt is, and what happens next. The answers, the attachments and the
  * supplement form are on the application's own page, one link away.
  */
-export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt }): JSX.Element {
+export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; today: string }): JSX.Element {
   const { ctx, app } = props;
   const t = texts(ctx.lang);
+  const decision = app.decisionAnnouncedOn;
   return (
     <Layout
       ctx={ctx}
@@ -1373,17 +1403,46 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt }
         <div class="govuk-grid-column-two-thirds">
           <ConfirmationPanel title={t.receiptTitle} label={t.receiptRegistryNumber} reference={app.registryNumber ?? ''} />
           <LateWarning t={t} late={app.isLate} />
+          {/* The panel shows the registry number; the list does not say it again. */}
           <SummaryList rows={registrationRows(t, app, ctx.lang)} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
           <p class="govuk-body">{t.receiptMail}</p>
           <ReceiptPdfLink t={t} app={app} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={`/ansokningar/${app.id}`}>
-              {t.receiptToApplication}
-            </a>
-          </p>
+          {/* A date already past (a late application) says nothing about this one. */}
+          {decision === null ? (
+            <p class="govuk-body">{t.whatNextNoDecisionDate}</p>
+          ) : decision >= props.today ? (
+            <p class="govuk-body" safe>
+              {t.whatNextDecision(formatDate(decision, ctx.lang))}
+            </p>
+          ) : (
+            ''
+          )}
+          {app.functionalMailbox ? (
+            <p class="govuk-body">
+              {t.whatNextContactBefore}{' '}
+              <a class="govuk-link" href={`mailto:${encodeURI(app.functionalMailbox)}`} safe>
+                {app.functionalMailbox}
+              </a>{' '}
+              {t.whatNextContactAfter}
+            </p>
+          ) : (
+            ''
+          )}
+          <ul class="govuk-list">
+            <li>
+              <a class="govuk-link" href={`/ansokningar/${app.id}`}>
+                {t.receiptToApplication}
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href="/mina-sidor">
+                {t.receiptToMyPages}
+              </a>
+            </li>
+          </ul>
         </div>
       </div>
     </Layout>
@@ -1394,6 +1453,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt }
 export function SubmittedPage(props: {
   ctx: PageContext;
   app: ApplicationDetail;
+  options: ChoiceOptions;
   files: Attachment[];
   partners: string[];
   errors: FormError[];
@@ -1417,9 +1477,19 @@ export function SubmittedPage(props: {
           </span>
           <TitleHeading app={app} lang={ctx.lang} />
           <LateWarning t={t} late={app.isLate} />
-          <SummaryList rows={registrationRows(t, app, ctx.lang)} />
+          <SummaryList rows={[[t.receiptRegistryNumber, app.registryNumber ?? ''], ...registrationRows(t, app, ctx.lang)]} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
           <ReceiptPdfLink t={t} app={app} />
+          {/* The answers as submitted (they cannot change after submission), folded so the supplement form stays near. */}
+          <h2 class="govuk-heading-m">{t.answersHeading}</h2>
+          <details class="govuk-details">
+            <summary class="govuk-details__summary">
+              <span class="govuk-details__summary-text">{t.showAnswers}</span>
+            </summary>
+            <div class="govuk-details__text">
+              <AnswerSummary answers={app.answers} options={props.options} lang={ctx.lang} changeBase={null} nested />
+            </div>
+          </details>
           <AttachmentTable ctx={ctx} files={original} partners={props.partners} removeBase={null} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
