@@ -74,9 +74,12 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, section, children }
                 </a>
                 {ctx.viewer ? (
                   <>
-                    <a class="govuk-link bp-header__user" href={ctx.viewer.homeHref}>
-                      <span safe>{ctx.viewer.displayName}</span>
-                      {ctx.viewer.actingFor ? <span safe>{` (${ctx.viewer.actingFor})`}</span> : ''}
+                    {/* Who is logged in, as text; the link says where it goes. */}
+                    <span class="bp-header__user" safe>
+                      {ctx.viewer.actingFor ? `${ctx.viewer.displayName} (${ctx.viewer.actingFor})` : ctx.viewer.displayName}
+                    </span>
+                    <a class="govuk-link" href={ctx.viewer.home === 'staffStart' ? '/handlaggning' : '/mina-sidor'}>
+                      {ctx.viewer.home === 'staffStart' ? t.staffStart : t.myPages}
                     </a>
                     <form method="post" action="/logga-ut">
                       <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />

@@ -4,8 +4,8 @@ import type { Lang } from './i18n.ts';
 /** Who is logged in, as the layout needs to show it. Filled by the identity feature. */
 export interface Viewer {
   displayName: string;
-  /** Where "Mina sidor" or the staff start page is. */
-  homeHref: string;
+  /** The person's own start page: "Mina sidor", or the county board's start page for staff. */
+  home: 'myPages' | 'staffStart';
   /** Organisation or board the person acts for right now. */
   actingFor: string | null;
 }

@@ -45,8 +45,11 @@ test('logs in over OpenID Connect with the local provider, gets a new session an
   assert.equal(done.response.status, 200);
   assert.equal(new URL(done.url).pathname, '/mina-sidor');
   const page = await done.response.text();
-  assert.match(page, /Tolvan Tolvansson/);
-  assert.match(page, /Linköping/);
+  // The header names who is logged in as text, and its link says where it goes.
+  assert.match(
+    page,
+    /<span class="bp-header__user">Tolvan Tolvansson \(Linköping\)<\/span>\s*<a class="govuk-link" href="\/mina-sidor">Mina sidor<\/a>/,
+  );
   assert.notEqual(browser.cookies.get('sid')?.value, sidBefore, 'the session id changes at login');
 
   const profile = await browser.get('/mina-sidor/profil');

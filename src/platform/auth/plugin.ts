@@ -94,7 +94,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         const isStaff = loaded.actor.loginKind === 'staff';
         request.viewer = {
           displayName: [loaded.givenName, loaded.familyName].filter(Boolean).join(' ') || '–',
-          homeHref: isStaff ? '/handlaggning' : '/mina-sidor',
+          home: isStaff ? 'staffStart' : 'myPages',
           actingFor: isStaff ? (loaded.actor.staff[0]?.boardName ?? null) : (acting?.organisationName ?? null),
         };
       } else {
