@@ -393,6 +393,21 @@ test('shows budget amounts as money, parsed as validation parses them, on the re
   assert.equal(shown.get('Sökt belopp'), 'Inte besvarat');
 });
 
+test('a table answer is shown a column per line and a row per paragraph, on the review page and the receipt', () => {
+  const answers: DraftAnswers = {
+    partners: [
+      { organisation: 'Föreningen Mötesplats', role: 'Ansvarar för matchningen.', receivesMoney: 'yes' },
+      { organisation: 'Biblioteket', role: 'Lånar ut lokal.', receivesMoney: 'no' },
+    ],
+  };
+  const rows = answerRows(answers, options, 'sv').flatMap((s) => s.rows);
+  const partners = rows.find(([label]) => label.startsWith('Samverkanspart'))?.[1] ?? '';
+  assert.match(
+    partners,
+    /^Organisation: Föreningen Mötesplats\n[^\n]+: Ansvarar för matchningen\.\n[^\n]+: Ja\n\nOrganisation: Biblioteket\n/,
+  );
+});
+
 test('the budget message states its sums as money with two öre digits', () => {
   const message = answerErrorText(
     { key: 'amountApplied', code: 'budgetSum' },

@@ -1151,9 +1151,10 @@ export function answerRows(answers: DraftAnswers, options: ChoiceOptions, lang: 
                     return shown ? `${c.label[lang]}: ${shown}` : '';
                   })
                   .filter(Boolean)
-                  .join('; '),
+                  // A column per line, a blank line between rows: a role written as a sentence reads whole.
+                  .join('\n'),
               )
-              .join('\n'),
+              .join('\n\n'),
           ];
         }
         case 'confirm':
