@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.ts';
-import { stockholmDateOf } from '../../platform/format.ts';
+import { formatDate, stockholmDateOf } from '../../platform/format.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
 import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from './testing.ts';
 
@@ -344,6 +344,26 @@ test('an application is received after the call closed, registered and flagged l
     assert.equal(row?.is_late, true);
   } finally {
     await t.database.query(`UPDATE calls SET closes_on = current_date + 20, opens_on = current_date - 5 WHERE slug = $1`, [call]);
+  }
+});
+
+test('Mina sidor gives each draft its call’s last day, or says the call has closed', async () => {
+  const session = await applicant();
+  const id = await newDraft(session);
+  const [row] = await t.database.query<{ closes_on: string }>('SELECT closes_on::text FROM calls WHERE slug = $1', [call]);
+  const draftRow = async () => {
+    const html = await (await session.get('/mina-sidor')).response.text();
+    const start = html.lastIndexOf('<tr', html.indexOf(`/ansokningar/${id}"`));
+    return html.slice(start, html.indexOf('</tr>', start));
+  };
+  assert.match(await draftRow(), new RegExp(`Sista ansökningsdag ${formatDate(row!.closes_on, 'sv')}`));
+  await t.database.query('UPDATE calls SET closes_on = current_date - 1 WHERE slug = $1', [call]);
+  try {
+    const closed = await draftRow();
+    assert.match(closed, /Utlysningen har stängt/);
+    assert.doesNotMatch(closed, /Sista ansökningsdag/);
+  } finally {
+    await t.database.query('UPDATE calls SET closes_on = $2 WHERE slug = $1', [call, row!.closes_on]);
   }
 });
 

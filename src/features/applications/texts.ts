@@ -337,6 +337,7 @@ export const texts = defineTexts({
     colSubmitted: 'Inskickad',
     colStatus: 'Status',
     callClosedShort: 'Utlysningen har stängt',
+    lastDayShort: (date: string) => `Sista ansökningsdag ${date}`,
     startNew: 'Se öppna utlysningar och ansök',
   },
   en: {
@@ -577,6 +578,7 @@ export const texts = defineTexts({
     colSubmitted: 'Submitted',
     colStatus: 'Status',
     callClosedShort: 'The call has closed',
+    lastDayShort: (date: string) => `Last day to apply: ${date}`,
     startNew: 'See open calls and apply',
   },
 });

@@ -1628,6 +1628,13 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
                         <br />
                         <strong class="govuk-tag govuk-tag--orange">{t.callClosedShort}</strong>
                       </>
+                    ) : r.callClosesOn ? (
+                      <>
+                        <br />
+                        <span class="govuk-body-s" safe>
+                          {t.lastDayShort(formatDate(r.callClosesOn, ctx.lang))}
+                        </span>
+                      </>
                     ) : (
                       ''
                     )}
