@@ -31,6 +31,7 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   const [frozen] = await t.database.query<{ sha256: string }>('SELECT sha256 FROM application_snapshots WHERE application_id = $1', [id]);
   assert.ok(html.includes(frozen!.sha256), 'the confirmation does not show the checksum');
   assert.match(html, new RegExp(`<a class="govuk-link" href="/ansokningar/${id}">Se ansökan`));
+  assert.match(html, /En bekräftelse har skickats till tolvan@linkoping\.example\./);
   // To another organisation the confirmation does not exist.
   const other = new HttpSession(t.baseUrl);
   await logInAs(other, 'sokande-norrkoping', { returnTo: '/mina-sidor' });

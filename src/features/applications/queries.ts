@@ -24,7 +24,7 @@ import {
 import type { ApplicationResource } from '../../platform/auth/policy.ts';
 import { receivingBoard } from '../registry/rules.ts';
 import { optionsForYear } from './eligibility.ts';
-import { type ChoiceOption, type DraftAnswers, relinkedPartnerCertificates } from './rules.ts';
+import { type ChoiceOption, confirmationRecipients, type DraftAnswers, relinkedPartnerCertificates } from './rules.ts';
 
 /** A call as the application form needs it. */
 export interface CallForApplying {
@@ -330,6 +330,11 @@ export interface ApplicationReceipt extends ApplicationResource {
   /** What the applicant is told happens next: when the call's decisions come, and where to ask. */
   decisionAnnouncedOn: string | null;
   functionalMailbox: string | null;
+  /**
+   * Where the confirmation mail went: the contact persons a submission in the e-service names. A
+   * letter a case officer registers has none, and was sent no mail.
+   */
+  mailedTo: string[];
 }
 
 /**
@@ -350,6 +355,7 @@ const applicationReceiptQuery = preparedPerDatabase((db) =>
       snapshotSha256: applicationSnapshots.sha256,
       decisionAnnouncedOn: calls.decisionAnnouncedOn,
       functionalMailbox: calls.functionalMailbox,
+      contacts: sql<DraftAnswers['contacts']>`${applications.answers}->'contacts'`,
       call: {
         countyCode: calls.countyCode,
         preparingBoard: calls.preparingBoard,
@@ -370,8 +376,8 @@ export async function findApplicationReceipt(db: Db, id: string): Promise<Applic
   if (!UUID.test(id)) return null;
   const [row] = await applicationReceiptQuery(db).execute({ id });
   if (!row) return null;
-  const { call, ...rest } = row;
-  return { ...rest, ...boardsOf(call) };
+  const { call, contacts, ...rest } = row;
+  return { ...rest, mailedTo: confirmationRecipients({ contacts: contacts ?? [] }), ...boardsOf(call) };
 }
 
 export type SaveResult =

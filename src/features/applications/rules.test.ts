@@ -10,6 +10,7 @@ import {
   bannerFor,
   budgetTotal,
   canonicalOrgNumber,
+  confirmationRecipients,
   copiedAnswers,
   type DraftAnswers,
   deletionDate,
@@ -516,6 +517,17 @@ test('the submitted application page labels its status and lists supplement file
   assert.doesNotMatch(answers, /Ändra/);
 });
 
+test('the confirmation mail goes to each contact person’s address once, however it was typed', () => {
+  const contacts = [
+    { name: 'Tolvan', email: ' Tolvan@Linkoping.example ' },
+    { name: 'Ada', email: 'ada@linkoping.example' },
+    { name: 'Tolvan igen', email: 'tolvan@linkoping.example' },
+    { name: 'Utan adress', email: '' },
+  ];
+  assert.deepEqual(confirmationRecipients({ contacts }), ['tolvan@linkoping.example', 'ada@linkoping.example']);
+  assert.deepEqual(confirmationRecipients({}), []);
+});
+
 test('a draft copied from an earlier application gets its answers but not its confirmations', () => {
   const source = { title: 'Språkcafé', background: 'Behov', 'confirm.notForProfit': 'yes', 'confirm.municipalityResponsible': 'yes' };
   assert.deepEqual(copiedAnswers(source), { title: 'Språkcafé', background: 'Behov' });
@@ -613,6 +625,7 @@ test('the confirmation says when the call’s decisions come and where to ask, a
     snapshotSha256: 'a'.repeat(64),
     decisionAnnouncedOn: '2026-11-30',
     functionalMailbox: 'bidrag.ostergotland@lansstyrelsen.se',
+    mailedTo: ['tolvan@linkoping.example', 'ada@linkoping.example'],
     preparingBoard: '05',
     decidingBoard: null,
     payingBoard: null,
@@ -628,6 +641,7 @@ test('the confirmation says when the call’s decisions come and where to ask, a
   );
   assert.equal(html.split('851-17-2026').length - 1, 1, 'the registry number is said more than once');
   assert.match(html, /href="\/mina-sidor">Gå till Mina sidor</);
+  assert.match(html, /En bekräftelse har skickats till tolvan@linkoping\.example och ada@linkoping\.example\./);
   assert.match(main(await page(receipt, 'en')), /Decisions in the call are expected on 30 November 2026\./);
   // Without a date the call says so; a date already past (a late application) is left out.
   assert.match(

@@ -387,6 +387,12 @@ export function relinkedPartnerCertificates(
   return changes;
 }
 
+/** Where a submission's confirmation mail goes: each contact person's address, once, in lower case. */
+export function confirmationRecipients(answers: DraftAnswers): string[] {
+  const addresses = rowsAnswer(answers, 'contacts').map((c) => (c.email ?? '').trim().toLowerCase());
+  return [...new Set(addresses)].filter((to) => to !== '');
+}
+
 /** Draft answers the form does not define are dropped when merged, so a crafted post stores nothing extra. */
 const knownKeys = new Set(allFields.map((f) => f.key));
 

@@ -9,7 +9,7 @@ import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } f
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { statisticsPath } from '../statistics/rules.ts';
 import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
-import { type DraftAnswers, mergeAnswers, rowsAnswer } from './rules.ts';
+import { confirmationRecipients, type DraftAnswers, mergeAnswers } from './rules.ts';
 import {
   approvalOf,
   checkSubmission,
@@ -190,9 +190,7 @@ export async function submitApplication(
   const receiptUrl = `${input.publicUrl}/ansokningar/${detail.id}/kvitto.pdf`;
   // The number exists only inside the statement: the mail is written with a mark in its place.
   const mail = confirmationMail(detail, REGISTRY_NUMBER_MARK, boardName, input.now, receiptUrl, late);
-  const recipients = [...new Set(rowsAnswer(content.answers, 'contacts').map((c) => (c.email ?? '').trim().toLowerCase()))]
-    .filter((to) => to !== '')
-    .map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
+  const recipients = confirmationRecipients(content.answers).map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
   const entry = applicationRegistryEntry(detail.call, 'eService');
   const submitted = await submitStatement.execute(db, {
     ...newCaseValues({

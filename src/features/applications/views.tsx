@@ -1359,7 +1359,7 @@ export function statusText(t: Texts, status: ApplicationDetail['status']): strin
 /** Rows both the confirmation page and the application's own page show about the registration. */
 function registrationRows(
   t: Texts,
-  app: Omit<ApplicationReceipt, 'decisionAnnouncedOn' | 'functionalMailbox'>,
+  app: Pick<ApplicationReceipt, 'boardName' | 'submittedAt' | 'status' | 'snapshotSha256'>,
   lang: Lang,
 ): [string, string][] {
   return [
@@ -1407,7 +1407,13 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; 
           {/* The panel shows the registry number; the list does not say it again. */}
           <SummaryList rows={registrationRows(t, app, ctx.lang)} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
-          <p class="govuk-body">{t.receiptMail}</p>
+          {app.mailedTo.length > 0 ? (
+            <p class="govuk-body" safe>
+              {t.receiptMailTo(new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(app.mailedTo))}
+            </p>
+          ) : (
+            ''
+          )}
           <ReceiptPdfLink t={t} app={app} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>

@@ -96,6 +96,11 @@ test('an application received by post gets the next number in the same sequence 
   assert.match(html, /Ansökan är registrerad/);
   assert.match(html, /Länsstyrelsen/);
   assert.ok(html.includes(`/handlaggning/ansokningar/${id}/kvitto.pdf`));
+  // The applicant's confirmation page of a letter claims no confirmation mail: none was sent.
+  const confirmation = await officer.request(`/ansokningar/${id}/kvitto`);
+  const confirmationHtml = await confirmation.text();
+  assert.equal(confirmation.status, 200, confirmationHtml);
+  assert.doesNotMatch(confirmationHtml, /En bekräftelse har skickats/);
 
   assert.equal(manual.code, eService.code);
   assert.equal(manual.year, eService.year);
