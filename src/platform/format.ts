@@ -92,3 +92,13 @@ export function addDays(isoDate: string, days: number): string {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
+
+const listFormat: Record<Lang, Intl.ListFormat> = {
+  sv: new Intl.ListFormat(locales.sv, { type: 'conjunction' }),
+  en: new Intl.ListFormat(locales.en, { type: 'conjunction' }),
+};
+
+/** Items as a sentence lists them: "a, b och c". */
+export function formatList(items: string[], lang: Lang): string {
+  return listFormat[lang].format(items);
+}

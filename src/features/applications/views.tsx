@@ -11,7 +11,7 @@ import {
   TableScroll,
   WarningText,
 } from '../../platform/components.tsx';
-import { formatDate, formatDateTime, formatFileSize, formatKronor, kronorUnit } from '../../platform/format.ts';
+import { formatDate, formatDateTime, formatFileSize, formatKronor, formatList, kronorUnit } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { type Crumb, Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -1409,7 +1409,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; 
           <p class="govuk-body">{t.receiptUseNumber}</p>
           {app.mailedTo.length > 0 ? (
             <p class="govuk-body" safe>
-              {t.receiptMailTo(new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(app.mailedTo))}
+              {t.receiptMailTo(formatList(app.mailedTo, ctx.lang))}
             </p>
           ) : (
             ''
