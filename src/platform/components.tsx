@@ -63,6 +63,15 @@ export function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />;
 }
 
+/** An e-mail address as a link that opens the reader's mail program. */
+export function MailLink({ address }: { address: string }): JSX.Element {
+  return (
+    <a class="govuk-link" href={`mailto:${encodeURI(address)}`} safe>
+      {address}
+    </a>
+  );
+}
+
 /** GOV.UK confirmation panel: the page's heading, and the reference the person keeps (a registry number). */
 export function ConfirmationPanel(props: { title: string; label: string; reference: string }): JSX.Element {
   return (

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type Actor, actingMembership, can, type Membership } from '../../platform/auth/policy.ts';
+import { type Actor, type ApplicationResource, actingMembership, can, type Membership } from '../../platform/auth/policy.ts';
 import type { FormError } from '../../platform/components.tsx';
 import { forbidden, sendNotFound } from '../../platform/errors.tsx';
 import { stockholmDateOf } from '../../platform/format.ts';
@@ -105,16 +105,21 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   /**
-   * The application if the actor may read it. A draft is not a public record: to anyone outside
-   * the organisation it does not exist, so they get 404, not 403.
+   * The application as `find` reads it (the whole of it, or only what a page shows), if the actor
+   * may read it. A draft is not a public record: to anyone outside the organisation it does not
+   * exist, so they get 404, not 403.
    */
-  async function load(request: FastifyRequest): Promise<ApplicationDetail | null> {
+  async function loadWith<T extends ApplicationResource>(
+    request: FastifyRequest,
+    find: (database: typeof db, id: string) => Promise<T | null>,
+  ): Promise<T | null> {
     const parsed = idParams.safeParse(request.params);
     if (!parsed.success) return null;
-    const found = await findApplication(db, parsed.data.id);
+    const found = await find(db, parsed.data.id);
     if (!found) return null;
     return can(request.actor, 'application.read', found) ? found : null;
   }
+  const load = (request: FastifyRequest) => loadWith(request, findApplication);
 
   /**
    * The draft for a page that works on it, or null once the reply is sent. A submitted
@@ -725,9 +730,9 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
   // --- After submission --------------------------------------------------------------------
 
   app.get('/ansokningar/:id/kvitto', login, async (request, reply) => {
-    const parsed = idParams.safeParse(request.params);
-    const receipt = parsed.success ? await findApplicationReceipt(db, parsed.data.id) : null;
-    if (!receipt || !can(request.actor, 'application.read', receipt)) return sendNotFound(request, reply);
+    // The confirmation reads only what it shows, through the same access rule.
+    const receipt = await loadWith(request, findApplicationReceipt);
+    if (!receipt) return sendNotFound(request, reply);
     if (receipt.status === 'draft') return reply.redirect(`/ansokningar/${receipt.id}`, 303);
     return sendHtml(reply, <ReceiptPage ctx={pageContext(request, reply)} app={receipt} today={today()} />);
   });

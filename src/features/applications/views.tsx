@@ -4,6 +4,7 @@ import {
   ErrorSummary,
   FieldError,
   type FormError,
+  MailLink,
   Notice,
   SummaryList,
   type SummaryRow,
@@ -1429,11 +1430,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; 
           )}
           {app.functionalMailbox ? (
             <p class="govuk-body">
-              {t.whatNextContactBefore}{' '}
-              <a class="govuk-link" href={`mailto:${encodeURI(app.functionalMailbox)}`} safe>
-                {app.functionalMailbox}
-              </a>{' '}
-              {t.whatNextContactAfter}
+              {t.whatNextContactBefore} <MailLink address={app.functionalMailbox} /> {t.whatNextContactAfter}
             </p>
           ) : (
             ''

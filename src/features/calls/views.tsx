@@ -1,4 +1,4 @@
-import { Money, TableScroll, WarningText } from '../../platform/components.tsx';
+import { MailLink, Money, TableScroll, WarningText } from '../../platform/components.tsx';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -361,15 +361,7 @@ export function CallPage({ ctx, detail, today }: { ctx: PageContext; detail: Cal
         <SummaryRow label={t.paymentBy}>
           <DateWithSource iso={call.paymentBy} source={call.paymentBySource} lang={lang} />
         </SummaryRow>
-        <SummaryRow label={t.mailbox}>
-          {call.functionalMailbox ? (
-            <a class="govuk-link" href={`mailto:${encodeURI(call.functionalMailbox)}`} safe>
-              {call.functionalMailbox}
-            </a>
-          ) : (
-            t.missing
-          )}
-        </SummaryRow>
+        <SummaryRow label={t.mailbox}>{call.functionalMailbox ? <MailLink address={call.functionalMailbox} /> : t.missing}</SummaryRow>
       </dl>
 
       <h2 class="govuk-heading-m" safe>

@@ -1,4 +1,4 @@
-import { Money, TableScroll } from '../../platform/components.tsx';
+import { MailLink, Money, TableScroll } from '../../platform/components.tsx';
 import { formatDate, formatKronor, telHref } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
@@ -499,15 +499,7 @@ export function ProjectPage({ ctx, project }: { ctx: PageContext; project: Proje
                   <td class="govuk-table__cell" lang={sv} safe>
                     {c.title ?? ''}
                   </td>
-                  <td class="govuk-table__cell">
-                    {c.email ? (
-                      <a class="govuk-link" href={`mailto:${c.email}`} safe>
-                        {c.email}
-                      </a>
-                    ) : (
-                      ''
-                    )}
-                  </td>
+                  <td class="govuk-table__cell">{c.email ? <MailLink address={c.email} /> : ''}</td>
                   {hasPhone ? (
                     <td class="govuk-table__cell">
                       {c.phone ? (

@@ -1,3 +1,4 @@
+import { MailLink } from '../../platform/components.tsx';
 import { telHref } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
@@ -203,10 +204,7 @@ function Contacts({ contacts, lang }: { contacts: CountyProgrammeDetail['contact
           {c.email ? (
             <>
               <br />
-              {t.email}:{' '}
-              <a class="govuk-link" href={`mailto:${encodeURI(c.email)}`} safe>
-                {c.email}
-              </a>
+              {t.email}: <MailLink address={c.email} />
             </>
           ) : (
             ''
