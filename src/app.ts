@@ -145,7 +145,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'unknown',
   });
   await app.register(formbody);
-  const sessionStore = new DatabaseSessionStore(database.db, config.SESSION_IDLE_MINUTES * 60_000);
+  const sessions = await DatabaseSessionStore.listening(database, config.SESSION_IDLE_MINUTES * 60_000);
+  const sessionStore = sessions.store;
+  app.addHook('onClose', async () => sessions.stop());
   app.decorate('sessionStore', sessionStore);
   const secret = sessionSecret(config);
   app.decorate('sessionSecret', secret);

@@ -23,12 +23,22 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Several statements without parameters (the job queue's schema set-up). */
   exec(text: string): Promise<void>;
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for each notification on `channel`. On a server the listening connection
+   * can drop: notifications sent meanwhile are lost, so `onListening(false)` tells the caller to
+   * trust nothing it keeps, and `onListening(true)` that notifications arrive again (after a
+   * reconnect, retried with backoff). Resolves once the first LISTEN is in place.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListening?: (listening: boolean) => void): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: string } | { memory: true; loadDataDir?: Blob | File };
+
+/** A lost LISTEN connection is retried after 1 s, then twice as long each time, up to 30 s. */
+const LISTEN_RETRY_FIRST_MS = 1_000;
+const LISTEN_RETRY_MAX_MS = 30_000;
 
 /** Arbitrary constant that serialises migrations between app instances sharing one server. */
 const MIGRATION_LOCK_KEY = 72_511_037;
@@ -83,16 +93,58 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async exec(text) {
       await pool.query(text);
     },
-    async listen(channel, onPayload) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onPayload(msg.payload ?? '');
-      });
-      client.on('error', () => {});
-      await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    async listen(channel, onPayload, onListening) {
+      let current: InstanceType<typeof pg.Client> | undefined;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      let delayMs = LISTEN_RETRY_FIRST_MS;
+      const connect = async () => {
+        // Keepalive: a connection that silently went away is noticed, not trusted for ever.
+        const client = new pg.Client({ connectionString: url, keepAlive: true });
+        client.on('notification', (msg) => {
+          if (msg.channel === channel) onPayload(msg.payload ?? '');
+        });
+        client.on('error', () => lost(client));
+        client.on('end', () => lost(client));
+        try {
+          await client.connect();
+          await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+        } catch (err) {
+          await client.end().catch(() => {});
+          throw err;
+        }
+        if (stopped) {
+          await client.end().catch(() => {});
+          return;
+        }
+        current = client;
+        delayMs = LISTEN_RETRY_FIRST_MS;
+        onListening?.(true);
+      };
+      const reconnect = () => {
+        retry = setTimeout(() => {
+          retry = undefined;
+          connect().catch(() => {
+            delayMs = Math.min(delayMs * 2, LISTEN_RETRY_MAX_MS);
+            if (!stopped) reconnect();
+          });
+        }, delayMs);
+        retry.unref();
+      };
+      const lost = (client: InstanceType<typeof pg.Client>) => {
+        if (current !== client) return;
+        current = undefined;
+        client.end().catch(() => {});
+        onListening?.(false);
+        if (!stopped) reconnect();
+      };
+      await connect();
       return async () => {
-        await client.end().catch(() => {});
+        stopped = true;
+        clearTimeout(retry);
+        const client = current;
+        current = undefined;
+        await client?.end().catch(() => {});
       };
     },
     async migrate() {
@@ -151,8 +203,10 @@ function pgliteDatabase(client: PGlite, db: Db, release: () => void): Database {
     async exec(text) {
       await client.exec(text);
     },
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onListening) {
+      // In-process: nothing can be lost between the database and its listener.
       const unsubscribe = await client.listen(channel, onPayload);
+      onListening?.(true);
       // Like the server's listener, safe to stop after the database was closed.
       return async () => {
         if (!client.closed) await unsubscribe();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Session } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
-import { DatabaseSessionStore } from './session-store.ts';
+import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/db.ts';
+import { DatabaseSessionStore, SESSION_CHANGES_CHANNEL } from './session-store.ts';
 
 let database: TestDatabase;
 before(async () => {
@@ -84,4 +84,120 @@ test('a session read brings its logged-in person along, for one taker', async (t
   const read = await call<Session | null>((done) => store.get('no-person', done));
   assert.equal((read as unknown as { personId: string }).personId, 'not-a-uuid');
   assert.equal(store.takePerson('no-person'), undefined);
+});
+
+/** Polls `read` until `check` accepts what it returns; notices arrive a moment after the commit. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > until) assert.fail(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Runs `change` with the change-notice triggers off: what a store reuses, it then keeps. */
+async function silently(db: TestDatabase, change: string, params: unknown[]): Promise<void> {
+  await db.query('ALTER TABLE sessions DISABLE TRIGGER sessions_changed');
+  try {
+    await db.query(change, params);
+  } finally {
+    await db.query('ALTER TABLE sessions ENABLE TRIGGER sessions_changed');
+  }
+}
+
+test('a listening store reuses its reads until the database announces a change', async (t) => {
+  const seeded = await createTestDatabase({ seeded: true });
+  t.after(() => seeded.close());
+  const { store, stop } = await DatabaseSessionStore.listening(seeded, 30 * 60_000);
+  t.after(stop);
+  const [person] = await seeded.query<{ id: string; organisation_id: number }>(
+    'SELECT p.id, m.organisation_id FROM persons p JOIN memberships m ON m.person_id = p.id ORDER BY p.id LIMIT 1',
+  );
+  assert.ok(person);
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  await call((done) => store.set('reused', session({ personId: person.id, loginKind: 'public' }, future), done));
+  const read = async () => {
+    const data = (await call<Session | null>((done) => store.get('reused', done))) as unknown as Record<string, unknown> | null;
+    return { data, person: store.takePerson('reused') };
+  };
+  assert.equal((await read()).data?.loginKind, 'public');
+
+  // Changed without a notice: the store answers from what it read.
+  await silently(seeded, `UPDATE sessions SET data = data || '{"loginKind":"staff"}' WHERE sid = $1`, ['reused']);
+  assert.equal((await read()).data?.loginKind, 'public');
+  // Each request gets its own copy: what one changes, the next does not see.
+  const first = await read();
+  (first.data as Record<string, unknown>).loginKind = 'changed in one request';
+  assert.equal((await read()).data?.loginKind, 'public');
+
+  // Changed with the trigger on, as any write does: the next reads see it.
+  await seeded.query(`UPDATE sessions SET data = data || '{"actingOrganisationId":7}' WHERE sid = $1`, ['reused']);
+  const changed = await eventually(read, (r) => r.data?.actingOrganisationId === 7, 'the session change');
+  assert.equal(changed.data?.loginKind, 'staff');
+
+  // The person's memberships: a membership removed is gone from the next reads.
+  assert.ok(changed.person?.memberships.some((m) => m.organisationId === person.organisation_id));
+  await seeded.query('DELETE FROM memberships WHERE person_id = $1 AND organisation_id = $2', [person.id, person.organisation_id]);
+  await eventually(read, (r) => !r.person?.memberships.some((m) => m.organisationId === person.organisation_id), 'the membership removed');
+
+  // An organisation renamed reaches every session.
+  await seeded.query('INSERT INTO memberships (person_id, organisation_id, roles) VALUES ($1, $2, $3)', [
+    person.id,
+    person.organisation_id,
+    ['applicant'],
+  ]);
+  await eventually(read, (r) => (r.person?.memberships.length ?? 0) > 0, 'the membership back');
+  await seeded.query(`UPDATE organisations SET name = 'Omdöpt kommun' WHERE id = $1`, [person.organisation_id]);
+  await eventually(read, (r) => r.person?.memberships.some((m) => m.organisationName === 'Omdöpt kommun') === true, 'the new name');
+
+  // Ended elsewhere (another instance's logout, the purge): the session is gone here too.
+  await seeded.query('DELETE FROM sessions WHERE sid = $1', ['reused']);
+  await eventually(read, (r) => r.data === null, 'the ended session');
+});
+
+test('a store that lost its listening connection reuses nothing until it listens again', {
+  skip: !serverUrl && 'needs the PostgreSQL server',
+}, async (t) => {
+  const database = await createTestDatabase();
+  t.after(() => database.close());
+  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000);
+  t.after(stop);
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  await call((done) => store.set('lost', session({ personId: 'a' }, future), done));
+  const read = async () => ((await call<Session | null>((done) => store.get('lost', done))) as unknown as { personId: string }).personId;
+  const listener = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "${SESSION_CHANGES_CHANNEL}"'`;
+  assert.equal(await read(), 'a');
+  await silently(database, `UPDATE sessions SET data = data || '{"personId":"b"}' WHERE sid = $1`, ['lost']);
+  assert.equal(await read(), 'a', 'reused while listening');
+
+  await database.query(`SELECT pg_terminate_backend(pid) FROM (${listener}) l`);
+  // Notices may have been missed: the change made without one shows at once.
+  assert.equal(await eventually(read, (v) => v === 'b', 'the read after the connection dropped'), 'b');
+  await silently(database, `UPDATE sessions SET data = data || '{"personId":"c"}' WHERE sid = $1`, ['lost']);
+  assert.equal(await read(), 'c', 'nothing reused without a listener');
+
+  // The store listens again after a second, reuses its reads again and hears of changes.
+  await eventually(
+    () => database.query(listener),
+    (rows) => rows.length === 1,
+    'the listener back',
+  );
+  let attempt = 0;
+  await eventually(
+    async () => {
+      await read();
+      const fresh = `x${++attempt}`;
+      await silently(database, `UPDATE sessions SET data = jsonb_set(data, '{personId}', to_jsonb($2::text)) WHERE sid = $1`, [
+        'lost',
+        fresh,
+      ]);
+      return (await read()) !== fresh;
+    },
+    (reused) => reused,
+    'reads reused again',
+  );
+  await database.query(`UPDATE sessions SET data = data || '{"personId":"d"}' WHERE sid = $1`, ['lost']);
+  assert.equal(await eventually(read, (v) => v === 'd', 'a change after the reconnect'), 'd');
 });
