@@ -18,6 +18,10 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   const session = new HttpSession(t.baseUrl);
   await logInAs(session, 'sokande-linkoping', { returnTo: '/mina-sidor' });
   const id = await createCompleteDraft(session, 'demo-ostergotland-s37a', year);
+  // A decision date and a mailbox, for the confirmation to say what happens next.
+  await t.database.query(
+    `UPDATE calls SET decision_announced_on = '${year + 1}-03-01', functional_mailbox = 'integration@ostergotland.example' WHERE slug = 'demo-ostergotland-s37a'`,
+  );
   const submitted = await submitDraft(session, id);
   const html = await submitted.response.text();
   assert.equal(submitted.response.status, 200, html);
@@ -32,6 +36,12 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   assert.ok(html.includes(frozen!.sha256), 'the confirmation does not show the checksum');
   assert.match(html, new RegExp(`<a class="govuk-link" href="/ansokningar/${id}">Se ansökan`));
   assert.match(html, /En bekräftelse har skickats till tolvan@linkoping\.example\./);
+  assert.match(html, new RegExp(`1 mars ${year + 1}`));
+  assert.match(html, /integration@ostergotland\.example/);
+  // That page is made from what the submission wrote; a reload reads the database and shows the same.
+  const reloaded = await session.request(`/ansokningar/${id}/kvitto`);
+  const withoutTokens = (page: string) => page.replace(/name="_csrf" value="[^"]*"/g, '');
+  assert.equal(withoutTokens(await reloaded.text()), withoutTokens(html));
   // To another organisation the confirmation does not exist.
   const other = new HttpSession(t.baseUrl);
   await logInAs(other, 'sokande-norrkoping', { returnTo: '/mina-sidor' });

@@ -380,6 +380,33 @@ export async function findApplicationReceipt(db: Db, id: string): Promise<Applic
   return { ...rest, mailedTo: confirmationRecipients({ contacts: contacts ?? [] }), ...boardsOf(call) };
 }
 
+/**
+ * The confirmation page's content for a submission just made, as `findApplicationReceipt` reads it
+ * back afterwards: the page that follows the submission is made from it without a query.
+ */
+export function receiptOfSubmission(
+  detail: ApplicationDetail,
+  submission: { registryNumber: string; boardName: string; submittedAt: Date; isLate: boolean; sha256: string },
+): ApplicationReceipt {
+  return {
+    id: detail.id,
+    organisationId: detail.organisationId,
+    status: 'submitted',
+    title: detail.title,
+    submittedAt: submission.submittedAt,
+    isLate: submission.isLate,
+    registryNumber: submission.registryNumber,
+    boardName: submission.boardName,
+    snapshotSha256: submission.sha256,
+    decisionAnnouncedOn: detail.call.decisionAnnouncedOn,
+    functionalMailbox: detail.call.functionalMailbox,
+    mailedTo: confirmationRecipients(detail.answers),
+    preparingBoard: detail.preparingBoard,
+    decidingBoard: detail.decidingBoard,
+    payingBoard: detail.payingBoard,
+  };
+}
+
 export type SaveResult =
   | { ok: true; version: number; updatedAt: Date; title: string }
   | { ok: false; conflict: { version: number; updatedAt: Date; updatedByName: string | null } };

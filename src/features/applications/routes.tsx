@@ -6,6 +6,7 @@ import { type Actor, type ApplicationResource, actingMembership, can, type Membe
 import type { FormError } from '../../platform/components.tsx';
 import { forbidden, sendNotFound } from '../../platform/errors.tsx';
 import { stockholmDateOf } from '../../platform/format.ts';
+import { Handover } from '../../platform/handover.ts';
 import { sendHtml } from '../../platform/http.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { eligibilityMessage, refusalToApply } from './eligibility.ts';
@@ -13,6 +14,7 @@ import { stepBySlug, steps } from './form.ts';
 import { answerErrorsToForm, problemsToForm } from './messages.ts';
 import {
   type ApplicationDetail,
+  type ApplicationReceipt,
   type CallForApplying,
   createDraft,
   deleteDraft,
@@ -120,6 +122,14 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     return can(request.actor, 'application.read', found) ? found : null;
   }
   const load = (request: FastifyRequest) => loadWith(request, findApplication);
+
+  /**
+   * The confirmation each submission redirects to, handed from the POST to the GET that follows
+   * on this instance: the page needs no query then (a reload, or a GET on another instance, reads
+   * the database). Keyed by session, and read through the same access rule as any application.
+   */
+  const justSubmitted = new Handover<ApplicationReceipt>(30_000, 10_000);
+  const handoverKey = (request: FastifyRequest, id: string) => `${request.session.sessionId}:${id}`;
 
   /**
    * The draft for a page that works on it, or null once the reply is sent. A submitted
@@ -620,7 +630,10 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       caseCode: app.config.REGISTRY_CASE_CODE,
       publicUrl: app.config.publicUrl,
     });
-    if (result.ok) return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
+    if (result.ok) {
+      if (!result.alreadySubmitted) justSubmitted.put(handoverKey(request, detail.id), result.receipt);
+      return reply.redirect(`/ansokningar/${detail.id}/kvitto`, 303);
+    }
     if (result.reason === 'problems') {
       // Keep the ticks: the applicant corrects what the list says and submits again.
       const answers = mergeAnswers(detail.answers, confirmed);
@@ -731,7 +744,10 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/ansokningar/:id/kvitto', login, async (request, reply) => {
     // The confirmation reads only what it shows, through the same access rule.
-    const receipt = await loadWith(request, findApplicationReceipt);
+    const receipt = await loadWith(
+      request,
+      async (database, id) => justSubmitted.take(handoverKey(request, id)) ?? findApplicationReceipt(database, id),
+    );
     if (!receipt) return sendNotFound(request, reply);
     if (receipt.status === 'draft') return reply.redirect(`/ansokningar/${receipt.id}`, 303);
     return sendHtml(reply, <ReceiptPage ctx={pageContext(request, reply)} app={receipt} today={today()} />);

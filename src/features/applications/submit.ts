@@ -8,7 +8,7 @@ import { PUBLIC_CONTENT_CHANNEL } from '../../platform/page-cache.ts';
 import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { statisticsPath } from '../statistics/rules.ts';
-import { type ApplicationDetail, findApplication, loadChoiceOptions } from './queries.ts';
+import { type ApplicationDetail, type ApplicationReceipt, findApplication, loadChoiceOptions, receiptOfSubmission } from './queries.ts';
 import { confirmationRecipients, type DraftAnswers, mergeAnswers } from './rules.ts';
 import {
   approvalOf,
@@ -25,7 +25,9 @@ import {
 const REGISTRY_NUMBER_MARK = '\u{E000}diarienummer\u{E000}';
 
 export type SubmitResult =
-  | { ok: true; registryNumber: string; alreadySubmitted: boolean }
+  | { ok: true; registryNumber: string; alreadySubmitted: true }
+  /** `receipt`: what the confirmation page shows, as the database now holds it. */
+  | { ok: true; registryNumber: string; alreadySubmitted: false; receipt: ApplicationReceipt }
   | { ok: false; reason: 'problems'; problems: SubmissionProblem[] }
   | { ok: false; reason: 'changed' }
   | { ok: false; reason: 'notDraft' };
@@ -220,7 +222,16 @@ export async function submitApplication(
     recipients: JSON.stringify(recipients),
   });
   const outcome = rowsOf<{ registry_number: string }>(submitted)[0]?.registry_number;
-  if (outcome) return { ok: true, registryNumber: outcome, alreadySubmitted: false };
+  if (outcome) {
+    const receipt = receiptOfSubmission(detail, {
+      registryNumber: outcome,
+      boardName,
+      submittedAt: input.now,
+      isLate: late,
+      sha256: serialised.sha256,
+    });
+    return { ok: true, registryNumber: outcome, alreadySubmitted: false, receipt };
+  }
   // Lost the race: either a twin request submitted it (same result) or someone saved a newer version.
   const after = await findApplication(db, detail.id);
   if (after?.registryNumber) return { ok: true, registryNumber: after.registryNumber, alreadySubmitted: true };
