@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildTestApp } from './app.ts';
 
-test('every response carries the security headers, pages made per request and error pages alike', async (t) => {
+test('every response carries the security headers: pages made per request, redirects, error pages and refused addresses', async (t) => {
   const app = await buildTestApp({ seeded: true, env: { PAGE_CACHE: 'false' } });
   t.after(() => app.close());
   for (const [method, url, status] of [
     ['GET', '/', 200],
     ['GET', '/finns-inte', 404],
     ['POST', '/ansokningar', 303],
+    // Refused before routing (a malformed address) and by the first hook (a NUL in the address).
+    ['GET', '/utlysningar/x%', 400],
+    ['GET', '/%00', 400],
   ] as const) {
     const res = await app.app.inject({ method, url });
     assert.equal(res.statusCode, status, `${method} ${url}`);
