@@ -40,6 +40,16 @@ test('takes the calendar date in Stockholm, not UTC', () => {
   // 23:30 UTC on 31 March 2026 is already 1 April in Stockholm (summer time, UTC+2).
   assert.equal(stockholmDateOf(new Date('2026-03-31T23:30:00Z')), '2026-04-01');
   assert.equal(stockholmDateOf(new Date('2026-01-31T22:59:00Z')), '2026-01-31');
+  // Midnight in winter (UTC+1) is 23:00 UTC: the minute before and the minute of it, in turn.
+  for (const [at, date] of [
+    ['2026-01-31T22:59:59.999Z', '2026-01-31'],
+    ['2026-01-31T23:00:00Z', '2026-02-01'],
+    ['2026-01-31T22:59:30Z', '2026-01-31'],
+    ['2026-01-31T23:00:30Z', '2026-02-01'],
+  ] as const) {
+    assert.equal(stockholmDateOf(new Date(at)), date, at);
+  }
+  assert.throws(() => stockholmDateOf(new Date('not a date')), RangeError);
 });
 
 test('counts days between calendar dates across a DST change', () => {

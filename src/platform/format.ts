@@ -74,9 +74,19 @@ const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
 });
 
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** The calendar date in Europe/Stockholm at the given instant, as "YYYY-MM-DD". */
 export function stockholmDateOf(at: Date): string {
-  return stockholmDate.format(at);
+  // Kept per minute: the date changes only at a whole minute (Stockholm's offset is whole hours),
+  // and formatting in a time zone costs several µs, a few times in every submission.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = stockholmDate.format(at);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */

@@ -299,6 +299,12 @@ test('recognises real calendar dates only', () => {
   assert.equal(isCalendarDate('2023-02-29'), false);
   assert.equal(isCalendarDate('2023-13-01'), false);
   assert.equal(isCalendarDate('2023-1-01'), false);
+  assert.equal(isCalendarDate('2000-02-29'), true);
+  assert.equal(isCalendarDate('1900-02-29'), false);
+  for (const date of ['2023-04-31', '2023-00-10', '2023-01-00', '2023-12-32', ' 2023-01-01', '2023-01-01T00:00']) {
+    assert.equal(isCalendarDate(date), false, date);
+  }
+  assert.equal(isCalendarDate('2023-12-31'), true);
 });
 
 test('requires the not-for-profit confirmation for § 37 a', () => {
