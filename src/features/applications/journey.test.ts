@@ -34,6 +34,13 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   // The confirmation shows the frozen content's checksum and leads on to the application's own page.
   const [frozen] = await t.database.query<{ sha256: string }>('SELECT sha256 FROM application_snapshots WHERE application_id = $1', [id]);
   assert.ok(html.includes(frozen!.sha256), 'the confirmation does not show the checksum');
+  // The application's answers, with the confirmations ticked on the review page, are the frozen ones.
+  const [stored] = await t.database.query<{ same: boolean; confirmed: boolean }>(
+    `SELECT a.answers = (s.content::jsonb)->'answers' AS same, a.answers->>'confirm.notForProfit' = 'true' AS confirmed
+     FROM applications a JOIN application_snapshots s ON s.application_id = a.id WHERE a.id = $1`,
+    [id],
+  );
+  assert.deepEqual(stored, { same: true, confirmed: true });
   assert.match(html, new RegExp(`<a class="govuk-link" href="/ansokningar/${id}">Se ansökan`));
   assert.match(html, /En bekräftelse har skickats till tolvan@linkoping\.example\./);
   assert.match(html, new RegExp(`1 mars ${year + 1}`));

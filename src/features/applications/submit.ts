@@ -131,7 +131,7 @@ const submitStatement = preparedStatement(
   'submit_application',
   sql`WITH flipped AS (
       UPDATE ${applications} SET status = 'submitted', submitted_at = ${p('now')}, is_late = ${p('late')},
-        amount_applied_ore = ${p('amountAppliedOre')}, answers = ${p('answers')}::jsonb,
+        amount_applied_ore = ${p('amountAppliedOre')}, answers = answers || ${p('answerUpdate')}::jsonb,
         version = version + 1, updated_at = ${p('now')}, updated_by = ${p('personId')}, registry_case_id = ${newCaseId}
       WHERE id = ${p('id')} AND status = 'draft' AND version = ${p('version')}
       RETURNING id, registry_case_id),
@@ -212,7 +212,9 @@ export async function submitApplication(
     now: input.now.toISOString(),
     late,
     amountAppliedOre: content.amounts.appliedOre,
-    answers: JSON.stringify(detail.answers),
+    // Only the confirmations travel: the guard on version means the stored answers are the ones
+    // merged above, and `||` merges top-level keys as mergeAnswers does (the 6 KB stay in place).
+    answerUpdate: JSON.stringify(mergeAnswers({}, input.confirmations)),
     personId: input.personId,
     snapshot: serialised.text,
     sha256: serialised.sha256,
