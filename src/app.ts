@@ -153,7 +153,11 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'unknown',
   });
   await app.register(formbody);
-  const sessions = await DatabaseSessionStore.listening(database, config.SESSION_IDLE_MINUTES * 60_000);
+  const sessions = await DatabaseSessionStore.listening(
+    database,
+    config.SESSION_IDLE_MINUTES * 60_000,
+    config.SESSION_REUSE_SECONDS * 1000,
+  );
   const sessionStore = sessions.store;
   app.addHook('onClose', async () => sessions.stop());
   app.decorate('sessionStore', sessionStore);

@@ -30,6 +30,7 @@ const schema = z
     OIDC_STAFF_CLIENT_SECRET: z.string().optional(),
     OIDC_STAFF_SUBJECT_CLAIM: z.string().default('sub'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+    SESSION_REUSE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     // Mail
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Bidragsportalen <noreply@bidragsportalen.localhost>'),

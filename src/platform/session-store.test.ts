@@ -110,7 +110,7 @@ async function silently(db: TestDatabase, change: string, params: unknown[]): Pr
 test('a listening store reuses its reads until the database announces a change', async (t) => {
   const seeded = await createTestDatabase({ seeded: true });
   t.after(() => seeded.close());
-  const { store, stop } = await DatabaseSessionStore.listening(seeded, 30 * 60_000);
+  const { store, stop } = await DatabaseSessionStore.listening(seeded, 30 * 60_000, 10_000);
   t.after(stop);
   const [person] = await seeded.query<{ id: string; organisation_id: number }>(
     'SELECT p.id, m.organisation_id FROM persons p JOIN memberships m ON m.person_id = p.id ORDER BY p.id LIMIT 1',
@@ -162,7 +162,7 @@ test('a store that lost its listening connection reuses nothing until it listens
 }, async (t) => {
   const database = await createTestDatabase();
   t.after(() => database.close());
-  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000);
+  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000, 10_000);
   t.after(stop);
   const future = new Date(Date.now() + 3_600_000).toISOString();
   await call((done) => store.set('lost', session({ personId: 'a' }, future), done));
@@ -200,4 +200,18 @@ test('a store that lost its listening connection reuses nothing until it listens
   );
   await database.query(`UPDATE sessions SET data = data || '{"personId":"d"}' WHERE sid = $1`, ['lost']);
   assert.equal(await eventually(read, (v) => v === 'd', 'a change after the reconnect'), 'd');
+});
+
+test('with SESSION_REUSE_SECONDS=0 every read goes to the database', async (t) => {
+  const database = await createTestDatabase();
+  t.after(() => database.close());
+  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000, 0);
+  t.after(stop);
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  await call((done) => store.set('unreused', session({ personId: 'a' }, future), done));
+  const read = async () =>
+    ((await call<Session | null>((done) => store.get('unreused', done))) as unknown as { personId: string }).personId;
+  assert.equal(await read(), 'a');
+  await silently(database, `UPDATE sessions SET data = data || '{"personId":"b"}' WHERE sid = $1`, ['unreused']);
+  assert.equal(await read(), 'b');
 });

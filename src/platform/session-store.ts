@@ -11,11 +11,6 @@ type Callback = (err?: unknown) => void;
 /** An unchanged session's expiry is pushed forward at most this often, so idle time is kept to the minute. */
 const EXTEND_EVERY_MS = 60_000;
 const MAX_REMEMBERED = 50_000;
-/**
- * How long a session read is reused without asking the database again. Change notices end it
- * sooner; this bounds a notice that never arrived (a connection that died without a word).
- */
-const REUSE_READ_MS = 10_000;
 
 /**
  * Triggers (migration 0005) notify on this channel when a session changes or ends (payload: its
@@ -98,14 +93,26 @@ export class DatabaseSessionStore implements SessionStore {
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
+    /**
+     * How long a read is reused without asking the database again (SESSION_REUSE_SECONDS).
+     * Change notices end it sooner; this bounds a notice that never arrived (a connection that
+     * died without a word). Reads are reused only while the store listens (`listening`).
+     */
+    private readonly reuseMs = 0,
   ) {}
 
   /**
-   * A store that reuses its reads while it listens to the database's change notices. Without
-   * the listener (`new DatabaseSessionStore`), every read goes to the database.
+   * A store that reuses its reads for up to `reuseMs` while it listens to the database's change
+   * notices. With `reuseMs` 0, or without the listener (`new DatabaseSessionStore`), every read
+   * goes to the database.
    */
-  static async listening(database: Database, ttlMs: number): Promise<{ store: DatabaseSessionStore; stop: () => Promise<void> }> {
-    const store = new DatabaseSessionStore(database.db, ttlMs);
+  static async listening(
+    database: Database,
+    ttlMs: number,
+    reuseMs: number,
+  ): Promise<{ store: DatabaseSessionStore; stop: () => Promise<void> }> {
+    const store = new DatabaseSessionStore(database.db, ttlMs, reuseMs);
+    if (reuseMs === 0) return { store, stop: async () => {} };
     const stop = await database.listen(
       SESSION_CHANGES_CHANNEL,
       (notice) => store.changed(notice),
@@ -163,7 +170,7 @@ export class DatabaseSessionStore implements SessionStore {
   get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
     const now = Date.now();
     const kept = this.reads.get(sid);
-    if (kept && now - kept.readAt < REUSE_READ_MS) {
+    if (kept && now - kept.readAt < this.reuseMs) {
       this.found(sid, kept.expiresAt, kept.person, JSON.parse(kept.json) as Session, callback);
       return;
     }
