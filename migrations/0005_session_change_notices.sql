@@ -1,13 +1,14 @@
 -- Every app instance reuses the sessions it read lately (src/platform/session-store.ts), so it must
 -- hear of any change to what a session read returns: the session, the person's name, memberships
 -- and staff memberships, and the names of organisations and boards. Triggers announce each change
--- on commit, whatever made it. OR REPLACE: a migration can run twice. Payload: the session id, 'person:<id>', or '*' for every session.
+-- on commit, whatever made it. OR REPLACE: a migration can run twice. Payload: the MD5 of the
+-- session id (any role that may connect can LISTEN), 'person:<id>', or '*' for every session.
 CREATE OR REPLACE FUNCTION notify_session_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_LEVEL = 'STATEMENT' THEN
     PERFORM pg_notify('sessions_changed', '*');
   ELSIF TG_TABLE_NAME = 'sessions' THEN
-    PERFORM pg_notify('sessions_changed', OLD.sid);
+    PERFORM pg_notify('sessions_changed', md5(OLD.sid));
   ELSIF TG_TABLE_NAME = 'persons' THEN
     PERFORM pg_notify('sessions_changed', 'person:' || OLD.id);
   ELSE

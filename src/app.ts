@@ -116,7 +116,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorate('pageCache', pageCache);
   registerPageCache(app, pageCache);
 
-  // First, so that every response has them, a 400 from the next hook too.
+  // Before every other hook but the page cache's (a hit carries the headers it was stored with),
+  // so that every response has them, a 400 from the next hook too.
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

@@ -75,6 +75,33 @@ test('a cached catalogue page is cleared as soon as a project is added with noti
   }
 });
 
+test('while notifications may be missed no page is stored, and a dropped listener empties the cache', async (t) => {
+  const server = await buildTestApp();
+  t.after(() => server.close());
+  const { app } = server;
+  await warmCache(app);
+  if (server.database.url) {
+    // The listening connection dies: what was stored may already be stale.
+    await server.database.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "public_content_changed"'`,
+    );
+    const deadline = Date.now() + 2000;
+    while ((await getCatalogue(app)).cache === 'hit') {
+      assert.ok(Date.now() < deadline, 'the cache was not emptied when the listener dropped');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } else app.publicContent.setListening(false);
+  assert.equal((await getCatalogue(app)).cache, 'miss');
+  assert.equal((await getCatalogue(app)).cache, 'miss', 'stored while not listening');
+  if (!server.database.url) app.publicContent.setListening(true);
+  // Listening again (on a server after the reconnect, a second later): pages are stored again.
+  const deadline = Date.now() + 5000;
+  while ((await getCatalogue(app)).cache !== 'hit') {
+    assert.ok(Date.now() < deadline, 'pages were not stored again');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
 test('a write without notifyPublicContentChanged keeps serving the cached page', async (t) => {
   const server = await buildTestApp();
   t.after(() => server.close());

@@ -99,8 +99,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       let retry: NodeJS.Timeout | undefined;
       let delayMs = LISTEN_RETRY_FIRST_MS;
       const connect = async () => {
-        // Keepalive: a connection that silently went away is noticed, not trusted for ever.
-        const client = new pg.Client({ connectionString: url, keepAlive: true });
+        // Keepalive probes after 10 s idle: a connection that silently went away (a firewall, a
+        // fail-over) is noticed, not trusted for hours; a connect that hangs is given up.
+        const client = new pg.Client({
+          connectionString: url,
+          keepAlive: true,
+          keepAliveInitialDelayMillis: 10_000,
+          connectionTimeoutMillis: 10_000,
+        });
         client.on('notification', (msg) => {
           if (msg.channel === channel) onPayload(msg.payload ?? '');
         });

@@ -97,6 +97,8 @@ export async function notifyPublicContentChanged(db: DbOrTx, path = ''): Promise
 export class PublicContentChanges {
   private readonly subscribers: ((path: string) => void)[] = [];
   private generation = 0;
+  /** Whether notifications arrive: while they may be missed, no page is stored. */
+  private isListening = true;
 
   static async listen(database: Database): Promise<{ changes: PublicContentChanges; stop: () => Promise<void> }> {
     const changes = new PublicContentChanges();
@@ -104,9 +106,19 @@ export class PublicContentChanges {
     const stop = await database.listen(
       PUBLIC_CONTENT_CHANNEL,
       (path) => changes.changed(path),
-      () => changes.changed(),
+      (listening) => changes.setListening(listening),
     );
     return { changes, stop };
+  }
+
+  get listening(): boolean {
+    return this.isListening;
+  }
+
+  /** Notifications missed while the connection was down may have been any change. */
+  setListening(listening: boolean): void {
+    this.isListening = listening;
+    this.changed();
   }
 
   /** Everything changed (`path` empty), or only the page at `path`: memoised data stays then. */
@@ -273,7 +285,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache | null)
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const key = keyOf(request);
     if (!key) return payload;
-    cache.set(key, entryOf(payload, reply.getHeaders()));
+    if (app.publicContent.listening) cache.set(key, entryOf(payload, reply.getHeaders()));
     reply.header('x-page-cache', 'miss');
     return payload;
   });

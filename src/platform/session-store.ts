@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SessionStore } from '@fastify/session';
 import { eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
@@ -14,12 +15,20 @@ const MAX_REMEMBERED = 50_000;
 
 /**
  * Triggers (migration 0005) notify on this channel when a session changes or ends (payload: its
- * id), when a person's name or memberships change (`person:<id>`), and when an organisation or a
+ * `noticeKey`), when a person's name or memberships change (`person:<id>`), and when an organisation or a
  * board changes (`*`, any session's person may show it).
  */
 export const SESSION_CHANGES_CHANNEL = 'sessions_changed';
 
 type SessionPerson = PersonWithMemberships & { personId: string };
+
+/**
+ * A session named in a notice by the MD5 of its id, as the trigger writes it: any role that may
+ * connect can LISTEN, and live session ids have no business on that channel.
+ */
+export function noticeKey(sid: string): string {
+  return createHash('md5').update(sid).digest('hex');
+}
 
 /** A session as the database gave it: its content as JSON, so each request gets its own copy. */
 interface Read {
@@ -85,9 +94,10 @@ export class DatabaseSessionStore implements SessionStore {
    * reads its session, and this saves most of those round trips (about a fifth of a submission's
    * CPU in the deadline-rush benchmark).
    */
+  /** By `noticeKey`. */
   private readonly reads = new Map<string, Read>();
   private listening = false;
-  /** Counts notices: a read that was under way when one arrived is not reused. */
+  /** Counts what may have changed a session (notices, this instance's writes, the listener's state): a read that was under way meanwhile is not reused. */
   private notices = 0;
 
   constructor(
@@ -121,13 +131,13 @@ export class DatabaseSessionStore implements SessionStore {
     return { store, stop };
   }
 
-  /** A change notice: a session id, `person:<id>`, or `*` for every session. */
+  /** A change notice: a session's `noticeKey`, `person:<id>`, or `*` for every session. */
   changed(notice: string): void {
     this.notices++;
     if (notice === '*') this.reads.clear();
     else if (notice.startsWith('person:')) {
       const personId = notice.slice('person:'.length);
-      for (const [sid, read] of this.reads) if (read.person?.personId === personId) this.reads.delete(sid);
+      for (const [key, read] of this.reads) if (read.person?.personId === personId) this.reads.delete(key);
     } else this.reads.delete(notice);
   }
 
@@ -140,7 +150,7 @@ export class DatabaseSessionStore implements SessionStore {
 
   private forget(sid: string): void {
     this.notices++;
-    this.reads.delete(sid);
+    this.reads.delete(noticeKey(sid));
   }
 
   private remember(sid: string, fingerprint: string, expiresAt: number): void {
@@ -169,11 +179,13 @@ export class DatabaseSessionStore implements SessionStore {
 
   get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
     const now = Date.now();
-    const kept = this.reads.get(sid);
+    const key = noticeKey(sid);
+    const kept = this.reads.get(key);
     if (kept && now - kept.readAt < this.reuseMs) {
       this.found(sid, kept.expiresAt, kept.person, JSON.parse(kept.json) as Session, callback);
       return;
     }
+    if (kept) this.reads.delete(key);
     const noticesBefore = this.notices;
     statementsFor(this.db)
       .get.execute({ sid })
@@ -188,7 +200,7 @@ export class DatabaseSessionStore implements SessionStore {
         // Kept only if no notice came while reading: the row may predate the change it announced.
         if (this.listening && this.notices === noticesBefore) {
           if (this.reads.size >= MAX_REMEMBERED) this.reads.clear();
-          this.reads.set(sid, { json: JSON.stringify(data), expiresAt: expiresAt.getTime(), person: sessionPerson, readAt: now });
+          this.reads.set(key, { json: JSON.stringify(data), expiresAt: expiresAt.getTime(), person: sessionPerson, readAt: now });
         }
         this.found(sid, expiresAt.getTime(), sessionPerson, data as Session, callback);
       }, callback);
@@ -209,7 +221,7 @@ export class DatabaseSessionStore implements SessionStore {
     if (person) {
       if (this.people.size >= MAX_REMEMBERED) this.people.clear();
       this.people.set(sid, person);
-    }
+    } else this.people.delete(sid);
     callback(null, data);
   }
 

@@ -4,6 +4,7 @@ import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
 import { stockholmDateOf } from '../../platform/format.ts';
 import { pdfPages } from '../../platform/pdf/poppler.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
+import { findApplication, findApplicationReceipt, receiptOfSubmission } from './queries.ts';
 import { createCompleteDraft, submitDraft } from './testing.ts';
 
 let t: Awaited<ReturnType<typeof startIdentityApp>>;
@@ -41,6 +42,17 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
     [id],
   );
   assert.deepEqual(stored, { same: true, confirmed: true });
+  // What the submission hands to the confirmation page is what the page's own query reads back.
+  const detail = await findApplication(t.database.db, id);
+  assert.ok(detail?.submittedAt && detail.boardName);
+  const handed = receiptOfSubmission(detail, {
+    registryNumber: number,
+    boardName: detail.boardName,
+    submittedAt: detail.submittedAt,
+    isLate: detail.isLate,
+    sha256: frozen!.sha256,
+  });
+  assert.deepEqual(handed, await findApplicationReceipt(t.database.db, id));
   assert.match(html, new RegExp(`<a class="govuk-link" href="/ansokningar/${id}">Se ansökan`));
   assert.match(html, /En bekräftelse har skickats till tolvan@linkoping\.example\./);
   assert.match(html, new RegExp(`1 mars ${year + 1}`));
