@@ -102,7 +102,6 @@ export class PublicContentChanges {
 
   static async listen(database: Database): Promise<{ changes: PublicContentChanges; stop: () => Promise<void> }> {
     const changes = new PublicContentChanges();
-    // Notifications missed while the connection was down may have been any change.
     const stop = await database.listen(
       PUBLIC_CONTENT_CHANNEL,
       (path) => changes.changed(path),

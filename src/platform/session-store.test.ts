@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, type TestContext, test } from 'node:test';
 import type { Session } from 'fastify';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/db.ts';
 import { DatabaseSessionStore, SESSION_CHANGES_CHANNEL } from './session-store.ts';
@@ -107,6 +107,23 @@ async function silently(db: TestDatabase, change: string, params: unknown[]): Pr
   }
 }
 
+/** A listening store on a fresh database, with session `sid` for person 'a', and a read of its person id. */
+async function listeningStore(t: TestContext, sid: string, reuseMs: number) {
+  const database = await createTestDatabase();
+  t.after(() => database.close());
+  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000, reuseMs);
+  t.after(stop);
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  await call((done) => store.set(sid, session({ personId: 'a' }, future), done));
+  const read = async () => ((await call<Session | null>((done) => store.get(sid, done))) as unknown as { personId: string }).personId;
+  /** Sets the session's person id, with or without the change notice. */
+  const setPersonId = (personId: string, notify: boolean) => {
+    const change = `UPDATE sessions SET data = jsonb_set(data, '{personId}', to_jsonb($2::text)) WHERE sid = $1`;
+    return notify ? database.query(change, [sid, personId]).then(() => {}) : silently(database, change, [sid, personId]);
+  };
+  return { database, read, setPersonId };
+}
+
 test('a listening store reuses its reads until the database announces a change', async (t) => {
   const seeded = await createTestDatabase({ seeded: true });
   t.after(() => seeded.close());
@@ -160,22 +177,16 @@ test('a listening store reuses its reads until the database announces a change',
 test('a store that lost its listening connection reuses nothing until it listens again', {
   skip: !serverUrl && 'needs the PostgreSQL server',
 }, async (t) => {
-  const database = await createTestDatabase();
-  t.after(() => database.close());
-  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000, 10_000);
-  t.after(stop);
-  const future = new Date(Date.now() + 3_600_000).toISOString();
-  await call((done) => store.set('lost', session({ personId: 'a' }, future), done));
-  const read = async () => ((await call<Session | null>((done) => store.get('lost', done))) as unknown as { personId: string }).personId;
+  const { database, read, setPersonId } = await listeningStore(t, 'lost', 10_000);
   const listener = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "${SESSION_CHANGES_CHANNEL}"'`;
   assert.equal(await read(), 'a');
-  await silently(database, `UPDATE sessions SET data = data || '{"personId":"b"}' WHERE sid = $1`, ['lost']);
+  await setPersonId('b', false);
   assert.equal(await read(), 'a', 'reused while listening');
 
   await database.query(`SELECT pg_terminate_backend(pid) FROM (${listener}) l`);
   // Notices may have been missed: the change made without one shows at once.
   assert.equal(await eventually(read, (v) => v === 'b', 'the read after the connection dropped'), 'b');
-  await silently(database, `UPDATE sessions SET data = data || '{"personId":"c"}' WHERE sid = $1`, ['lost']);
+  await setPersonId('c', false);
   assert.equal(await read(), 'c', 'nothing reused without a listener');
 
   // The store listens again after a second, reuses its reads again and hears of changes.
@@ -189,29 +200,19 @@ test('a store that lost its listening connection reuses nothing until it listens
     async () => {
       await read();
       const fresh = `x${++attempt}`;
-      await silently(database, `UPDATE sessions SET data = jsonb_set(data, '{personId}', to_jsonb($2::text)) WHERE sid = $1`, [
-        'lost',
-        fresh,
-      ]);
+      await setPersonId(fresh, false);
       return (await read()) !== fresh;
     },
     (reused) => reused,
     'reads reused again',
   );
-  await database.query(`UPDATE sessions SET data = data || '{"personId":"d"}' WHERE sid = $1`, ['lost']);
+  await setPersonId('d', true);
   assert.equal(await eventually(read, (v) => v === 'd', 'a change after the reconnect'), 'd');
 });
 
 test('with SESSION_REUSE_SECONDS=0 every read goes to the database', async (t) => {
-  const database = await createTestDatabase();
-  t.after(() => database.close());
-  const { store, stop } = await DatabaseSessionStore.listening(database, 30 * 60_000, 0);
-  t.after(stop);
-  const future = new Date(Date.now() + 3_600_000).toISOString();
-  await call((done) => store.set('unreused', session({ personId: 'a' }, future), done));
-  const read = async () =>
-    ((await call<Session | null>((done) => store.get('unreused', done))) as unknown as { personId: string }).personId;
+  const { read, setPersonId } = await listeningStore(t, 'unreused', 0);
   assert.equal(await read(), 'a');
-  await silently(database, `UPDATE sessions SET data = data || '{"personId":"b"}' WHERE sid = $1`, ['unreused']);
+  await setPersonId('b', false);
   assert.equal(await read(), 'b');
 });

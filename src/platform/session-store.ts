@@ -13,6 +13,12 @@ type Callback = (err?: unknown) => void;
 const EXTEND_EVERY_MS = 60_000;
 const MAX_REMEMBERED = 50_000;
 
+/** Sets `key`, emptying the map first when it holds MAX_REMEMBERED: a memory bound, not a cache policy. */
+function setBounded<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
+}
+
 /**
  * Triggers (migration 0005) notify on this channel when a session changes or ends (payload: its
  * `noticeKey`), when a person's name or memberships change (`person:<id>`), and when an organisation or a
@@ -30,12 +36,17 @@ export function noticeKey(sid: string): string {
   return createHash('md5').update(sid).digest('hex');
 }
 
-/** A session as the database gave it: its content as JSON, so each request gets its own copy. */
+/** What a read of a session found besides its content. */
 interface Read {
-  json: string;
+  fingerprint: string;
   expiresAt: number;
   person: SessionPerson | undefined;
   readAt: number;
+}
+
+/** A read kept for reuse, with the content as JSON, so each request gets its own copy. */
+interface KeptRead extends Read {
+  json: string;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -90,12 +101,11 @@ export class DatabaseSessionStore implements SessionStore {
   /** The person each session read found, until the request that read it takes it (`takePerson`). */
   private readonly people = new Map<string, SessionPerson>();
   /**
-   * Sessions read lately, reused while this instance hears every change notice: each request
-   * reads its session, and this saves most of those round trips (about a fifth of a submission's
-   * CPU in the deadline-rush benchmark).
+   * Sessions read lately, by `noticeKey`, reused while this instance hears every change notice:
+   * each request reads its session, and this saves most of those round trips (two of a
+   * submission's five in the deadline-rush benchmark).
    */
-  /** By `noticeKey`. */
-  private readonly reads = new Map<string, Read>();
+  private readonly reads = new Map<string, KeptRead>();
   private listening = false;
   /** Counts what may have changed a session (notices, this instance's writes, the listener's state): a read that was under way meanwhile is not reused. */
   private notices = 0;
@@ -153,11 +163,6 @@ export class DatabaseSessionStore implements SessionStore {
     this.reads.delete(noticeKey(sid));
   }
 
-  private remember(sid: string, fingerprint: string, expiresAt: number): void {
-    if (this.known.size >= MAX_REMEMBERED) this.known.clear();
-    this.known.set(sid, { fingerprint, expiresAt });
-  }
-
   set(sid: string, session: Session, callback: Callback): void {
     const now = Date.now();
     const print = fingerprint(session);
@@ -172,7 +177,7 @@ export class DatabaseSessionStore implements SessionStore {
     statementsFor(this.db)
       .upsert.execute({ sid, data: session, expiresAt })
       .then(() => {
-        this.remember(sid, print, expiresAt.getTime());
+        setBounded(this.known, sid, { fingerprint: print, expiresAt: expiresAt.getTime() });
         callback();
       }, callback);
   }
@@ -182,7 +187,7 @@ export class DatabaseSessionStore implements SessionStore {
     const key = noticeKey(sid);
     const kept = this.reads.get(key);
     if (kept && now - kept.readAt < this.reuseMs) {
-      this.found(sid, kept.expiresAt, kept.person, JSON.parse(kept.json) as Session, callback);
+      this.found(sid, kept, JSON.parse(kept.json) as Session, callback);
       return;
     }
     if (kept) this.reads.delete(key);
@@ -195,33 +200,27 @@ export class DatabaseSessionStore implements SessionStore {
           return;
         }
         const { data, expiresAt, personId, ...person } = row;
-        // Frozen: requests share it while it is reused, and none may change it for the others.
-        const sessionPerson = personId ? deepFreeze({ personId, ...person }) : undefined;
+        const read: Read = {
+          fingerprint: fingerprint(data as object),
+          expiresAt: expiresAt.getTime(),
+          // Frozen: requests share it while it is reused, and none may change it for the others.
+          person: personId ? deepFreeze({ personId, ...person }) : undefined,
+          readAt: now,
+        };
         // Kept only if no notice came while reading: the row may predate the change it announced.
-        if (this.listening && this.notices === noticesBefore) {
-          if (this.reads.size >= MAX_REMEMBERED) this.reads.clear();
-          this.reads.set(key, { json: JSON.stringify(data), expiresAt: expiresAt.getTime(), person: sessionPerson, readAt: now });
-        }
-        this.found(sid, expiresAt.getTime(), sessionPerson, data as Session, callback);
+        if (this.listening && this.notices === noticesBefore) setBounded(this.reads, key, { ...read, json: JSON.stringify(data) });
+        this.found(sid, read, data as Session, callback);
       }, callback);
   }
 
-  private found(
-    sid: string,
-    expiresAt: number,
-    person: SessionPerson | undefined,
-    data: Session,
-    callback: (err: unknown, result?: Session | null) => void,
-  ): void {
-    if (expiresAt < Date.now()) {
+  private found(sid: string, read: Read, data: Session, callback: (err: unknown, result?: Session | null) => void): void {
+    if (read.expiresAt < Date.now()) {
       callback(null, null);
       return;
     }
-    this.remember(sid, fingerprint(data), expiresAt);
-    if (person) {
-      if (this.people.size >= MAX_REMEMBERED) this.people.clear();
-      this.people.set(sid, person);
-    } else this.people.delete(sid);
+    setBounded(this.known, sid, { fingerprint: read.fingerprint, expiresAt: read.expiresAt });
+    if (read.person) setBounded(this.people, sid, read.person);
+    else this.people.delete(sid);
     callback(null, data);
   }
 

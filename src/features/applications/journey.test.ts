@@ -51,6 +51,7 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
     submittedAt: detail.submittedAt,
     isLate: detail.isLate,
     sha256: frozen!.sha256,
+    mailedTo: ['tolvan@linkoping.example'],
   });
   assert.deepEqual(handed, await findApplicationReceipt(t.database.db, id));
   assert.match(html, new RegExp(`<a class="govuk-link" href="/ansokningar/${id}">Se ansökan`));

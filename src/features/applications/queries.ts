@@ -386,7 +386,7 @@ export async function findApplicationReceipt(db: Db, id: string): Promise<Applic
  */
 export function receiptOfSubmission(
   detail: ApplicationDetail,
-  submission: { registryNumber: string; boardName: string; submittedAt: Date; isLate: boolean; sha256: string },
+  submission: { registryNumber: string; boardName: string; submittedAt: Date; isLate: boolean; sha256: string; mailedTo: string[] },
 ): ApplicationReceipt {
   return {
     id: detail.id,
@@ -400,7 +400,7 @@ export function receiptOfSubmission(
     snapshotSha256: submission.sha256,
     decisionAnnouncedOn: detail.call.decisionAnnouncedOn,
     functionalMailbox: detail.call.functionalMailbox,
-    mailedTo: confirmationRecipients(detail.answers),
+    mailedTo: submission.mailedTo,
     preparingBoard: detail.preparingBoard,
     decidingBoard: detail.decidingBoard,
     payingBoard: detail.payingBoard,

@@ -192,7 +192,8 @@ export async function submitApplication(
   const receiptUrl = `${input.publicUrl}/ansokningar/${detail.id}/kvitto.pdf`;
   // The number exists only inside the statement: the mail is written with a mark in its place.
   const mail = confirmationMail(detail, REGISTRY_NUMBER_MARK, boardName, input.now, receiptUrl, late);
-  const recipients = confirmationRecipients(content.answers).map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
+  const mailedTo = confirmationRecipients(content.answers);
+  const recipients = mailedTo.map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
   const entry = applicationRegistryEntry(detail.call, 'eService');
   const submitted = await submitStatement.execute(db, {
     ...newCaseValues({
@@ -231,6 +232,7 @@ export async function submitApplication(
       submittedAt: input.now,
       isLate: late,
       sha256: serialised.sha256,
+      mailedTo,
     });
     return { ok: true, registryNumber: outcome, alreadySubmitted: false, receipt };
   }
