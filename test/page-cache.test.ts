@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import { max } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
-import type { DbOrTx } from '../src/db/client.ts';
-import { openDatabase } from '../src/db/client.ts';
+import { type DbOrTx, LISTENER_APPLICATION_NAME, openDatabase } from '../src/db/client.ts';
 import { projects } from '../src/db/schema/index.ts';
 import { notifyPublicContentChanged } from '../src/platform/page-cache.ts';
 import { buildTestApp } from './app.ts';
@@ -83,7 +82,7 @@ test('while notifications may be missed no page is stored, and a dropped listene
   if (server.database.url) {
     // The listening connection dies: what was stored may already be stale.
     await server.database.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "public_content_changed"'`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '${LISTENER_APPLICATION_NAME}'`,
     );
     const deadline = Date.now() + 2000;
     while ((await getCatalogue(app)).cache === 'hit') {

@@ -39,6 +39,8 @@ export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: st
 /** A lost LISTEN connection is retried after 1 s, then twice as long each time, up to 30 s. */
 const LISTEN_RETRY_FIRST_MS = 1_000;
 const LISTEN_RETRY_MAX_MS = 30_000;
+/** How the listening connection shows in `pg_stat_activity`. */
+export const LISTENER_APPLICATION_NAME = 'bidragsportalen-listen';
 
 /** Arbitrary constant that serialises migrations between app instances sharing one server. */
 const MIGRATION_LOCK_KEY = 72_511_037;
@@ -70,6 +72,127 @@ export function openConfiguredDatabase(config: Pick<Config, 'DATABASE_URL' | 'DA
   );
 }
 
+/**
+ * One LISTEN connection for every channel: PostgreSQL wakes each listening backend in the database
+ * on every notification, whatever its channel, so a connection per channel doubled that work on
+ * each submission (its statistics notice). The connection is made by the first subscriber; when it
+ * drops, every subscriber hears `false`, and after the reconnect (with backoff) `true`.
+ */
+function sharedListener(pg: typeof import('pg').default, url: string): Database['listen'] {
+  interface Subscriber {
+    channel: string;
+    onPayload: (payload: string) => void;
+    onListening: ((listening: boolean) => void) | undefined;
+    /** What it was last told: each change is told once. */
+    listening?: boolean;
+  }
+  const subscribers = new Set<Subscriber>();
+  /** The live connection and the channels it listens on. */
+  let current: { client: InstanceType<typeof pg.Client>; channels: Set<string> } | undefined;
+  let connecting: Promise<void> | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let delayMs = LISTEN_RETRY_FIRST_MS;
+  const tell = (s: Subscriber, listening: boolean) => {
+    if (s.listening === listening) return;
+    s.listening = listening;
+    s.onListening?.(listening);
+  };
+  const listenStatement = (channels: Iterable<string>) => [...channels].map((c) => `LISTEN "${c.replace(/"/g, '')}"`).join('; ');
+
+  const connect = async () => {
+    // Keepalive probes after 10 s idle: a connection that silently went away (a firewall, a
+    // fail-over) is noticed, not trusted for hours; a connect that hangs is given up.
+    const client = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
+      application_name: LISTENER_APPLICATION_NAME,
+    });
+    client.on('notification', (msg) => {
+      for (const s of subscribers) if (s.channel === msg.channel) s.onPayload(msg.payload ?? '');
+    });
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    const channels = new Set([...subscribers].map((s) => s.channel));
+    try {
+      await client.connect();
+      await client.query(listenStatement(channels));
+    } catch (err) {
+      await client.end().catch(() => {});
+      throw err;
+    }
+    if (subscribers.size === 0) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = { client, channels };
+    delayMs = LISTEN_RETRY_FIRST_MS;
+    // One that came while the LISTEN was on its way is not in `channels`: its own call adds it.
+    for (const s of subscribers) if (channels.has(s.channel)) tell(s, true);
+  };
+  const attempt = () => {
+    connecting = connect().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+  const reconnect = () => {
+    if (retry || subscribers.size === 0) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      attempt().catch(() => {
+        delayMs = Math.min(delayMs * 2, LISTEN_RETRY_MAX_MS);
+        reconnect();
+      });
+    }, delayMs);
+    retry.unref();
+  };
+  const lost = (client: InstanceType<typeof pg.Client>) => {
+    if (current?.client !== client) return;
+    current = undefined;
+    client.end().catch(() => {});
+    for (const s of subscribers) tell(s, false);
+    reconnect();
+  };
+
+  return async (channel, onPayload, onListening) => {
+    const subscriber: Subscriber = { channel, onPayload, onListening };
+    subscribers.add(subscriber);
+    if (!current && !connecting && !retry) {
+      // The first connection: a failure is the caller's (the app does not start).
+      try {
+        await attempt();
+      } catch (err) {
+        subscribers.delete(subscriber);
+        reconnect();
+        throw err;
+      }
+    } else await connecting?.catch(() => {});
+    if (current && !current.channels.has(channel)) {
+      try {
+        await current.client.query(listenStatement([channel]));
+      } catch (err) {
+        subscribers.delete(subscriber);
+        throw err;
+      }
+      current.channels.add(channel);
+    }
+    // Down (a reconnect is pending): the reconnect listens on this channel too and says `true`.
+    tell(subscriber, current?.channels.has(channel) === true);
+    return async () => {
+      subscribers.delete(subscriber);
+      // The channel stays listened to while the connection lives: a notification nobody wants is dropped above.
+      if (subscribers.size > 0) return;
+      clearTimeout(retry);
+      retry = undefined;
+      const client = current?.client;
+      current = undefined;
+      await client?.end().catch(() => {});
+    };
+  };
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const [{ default: pg }, { drizzle: drizzlePg }, schema] = await Promise.all([
     import('pg'),
@@ -93,66 +216,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async exec(text) {
       await pool.query(text);
     },
-    async listen(channel, onPayload, onListening) {
-      let current: InstanceType<typeof pg.Client> | undefined;
-      let stopped = false;
-      let retry: NodeJS.Timeout | undefined;
-      let delayMs = LISTEN_RETRY_FIRST_MS;
-      const connect = async () => {
-        // Keepalive probes after 10 s idle: a connection that silently went away (a firewall, a
-        // fail-over) is noticed, not trusted for hours; a connect that hangs is given up.
-        const client = new pg.Client({
-          connectionString: url,
-          keepAlive: true,
-          keepAliveInitialDelayMillis: 10_000,
-          connectionTimeoutMillis: 10_000,
-        });
-        client.on('notification', (msg) => {
-          if (msg.channel === channel) onPayload(msg.payload ?? '');
-        });
-        client.on('error', () => lost(client));
-        client.on('end', () => lost(client));
-        try {
-          await client.connect();
-          await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
-        } catch (err) {
-          await client.end().catch(() => {});
-          throw err;
-        }
-        if (stopped) {
-          await client.end().catch(() => {});
-          return;
-        }
-        current = client;
-        delayMs = LISTEN_RETRY_FIRST_MS;
-        onListening?.(true);
-      };
-      const reconnect = () => {
-        retry = setTimeout(() => {
-          retry = undefined;
-          connect().catch(() => {
-            delayMs = Math.min(delayMs * 2, LISTEN_RETRY_MAX_MS);
-            if (!stopped) reconnect();
-          });
-        }, delayMs);
-        retry.unref();
-      };
-      const lost = (client: InstanceType<typeof pg.Client>) => {
-        if (current !== client) return;
-        current = undefined;
-        client.end().catch(() => {});
-        onListening?.(false);
-        if (!stopped) reconnect();
-      };
-      await connect();
-      return async () => {
-        stopped = true;
-        clearTimeout(retry);
-        const client = current;
-        current = undefined;
-        await client?.end().catch(() => {});
-      };
-    },
+    listen: sharedListener(pg, url),
     async migrate() {
       if (await migrationsApplied(async (text) => (await pool.query(text)).rows)) return;
       // A dedicated connection holds the advisory lock for the whole run, so that two instances

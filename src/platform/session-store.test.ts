@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, type TestContext, test } from 'node:test';
 import type { Session } from 'fastify';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/db.ts';
-import { DatabaseSessionStore, SESSION_CHANGES_CHANNEL } from './session-store.ts';
+import { LISTENER_APPLICATION_NAME } from '../db/client.ts';
+import { DatabaseSessionStore } from './session-store.ts';
 
 let database: TestDatabase;
 before(async () => {
@@ -178,7 +179,7 @@ test('a store that lost its listening connection reuses nothing until it listens
   skip: !serverUrl && 'needs the PostgreSQL server',
 }, async (t) => {
   const { database, read, setPersonId } = await listeningStore(t, 'lost', 10_000);
-  const listener = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "${SESSION_CHANGES_CHANNEL}"'`;
+  const listener = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = '${LISTENER_APPLICATION_NAME}'`;
   assert.equal(await read(), 'a');
   await setPersonId('b', false);
   assert.equal(await read(), 'a', 'reused while listening');
