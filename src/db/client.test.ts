@@ -74,3 +74,17 @@ test('every channel is heard through one listening connection, which comes back 
   assert.ok(!heard.includes('first_channel:c'));
   await stops[1]!();
 });
+
+test('the snapshot and the answers are compressed with lz4 on a server that has it; PGlite, which has not, migrates all the same', async (t) => {
+  const database = await createTestDatabase();
+  t.after(() => database.close());
+  const rows = await database.query<{ attname: string; attcompression: string }>(
+    `SELECT attname, attcompression FROM pg_attribute
+     WHERE (attrelid, attname) IN (('application_snapshots'::regclass, 'content'), ('applications'::regclass, 'answers')) ORDER BY attname`,
+  );
+  // 'l' is lz4; '' is the default, pglz.
+  assert.deepEqual(
+    rows.map((r) => `${r.attname}:${r.attcompression}`),
+    serverUrl ? ['answers:l', 'content:l'] : ['answers:', 'content:'],
+  );
+});
