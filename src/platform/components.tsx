@@ -105,6 +105,39 @@ export function WarningText(props: { prefix: string; text: string; id?: string }
   );
 }
 
+/**
+ * A GOV.UK notification banner: `title` in its header, `heading` as its first line, then the
+ * children. `success` after an action that went through; otherwise something the user must know.
+ */
+export function NotificationBanner(props: {
+  id: string;
+  title: string;
+  heading: string;
+  success?: boolean;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  return (
+    <div
+      class={`govuk-notification-banner${props.success ? ' govuk-notification-banner--success' : ''}`}
+      role="alert"
+      aria-labelledby={props.id}
+      data-module="govuk-notification-banner"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id={props.id} safe>
+          {props.title}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading" safe>
+          {props.heading}
+        </p>
+        {props.children as 'safe'}
+      </div>
+    </div>
+  );
+}
+
 export function Notice({ text }: { text: string }): JSX.Element {
   return (
     <div class="govuk-inset-text" data-notice>

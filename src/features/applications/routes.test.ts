@@ -367,7 +367,7 @@ test('Mina sidor gives each draft its call’s last day, or says the call has cl
   }
 });
 
-test('a supplement is registered under the same registry number and the functional mailbox is told', async () => {
+test('a supplement is registered under the same registry number; the functional mailbox is told and the applicant gets a receipt', async () => {
   const session = await applicant();
   const id = await createCompleteDraft(session, call, year);
   await submitDraft(session, id);
@@ -388,9 +388,39 @@ test('a supplement is registered under the same registry number and the function
     docs.map((d) => `${d.document_number}:${d.kind}`),
     ['1:application', '2:supplement'],
   );
-  const mails = await t.database.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE subject LIKE 'Komplettering%'`);
+  const mails = await t.database.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE subject LIKE 'Komplettering inkommen%'`);
   assert.ok(mails.length >= 1);
   assert.match(mails.at(-1)?.subject ?? '', /^Komplettering inkommen – \d{3}-\d+-\d{4} \(Länsstyrelsen i Östergötlands län\)$/);
+  const [{ registry_number: number } = { registry_number: '' }] = await t.database.query<{ registry_number: string }>(
+    'SELECT r.registry_number FROM registry_cases r JOIN applications a ON a.registry_case_id = r.id WHERE a.id = $1',
+    [id],
+  );
+  const [contacts] = await t.database.query<{ answers: { contacts: { email: string }[] } }>(
+    'SELECT answers FROM applications WHERE id = $1',
+    [id],
+  );
+  const receipts = await t.database.query<{ to_address: string; subject: string; text_body: string }>(
+    `SELECT to_address, subject, text_body FROM mail_outbox WHERE dedupe_key LIKE 'supplement:%:%' AND subject LIKE $1`,
+    [`%${number}%`],
+  );
+  assert.deepEqual(
+    receipts.map((m) => m.to_address).sort(),
+    [...new Set(contacts?.answers.contacts.map((c) => c.email.toLowerCase()))].sort(),
+  );
+  assert.equal(receipts[0]?.subject, `Komplettering mottagen – diarienummer ${number} (Länsstyrelsen i Östergötlands län)`);
+  assert.match(
+    receipts[0]?.text_body ?? '',
+    new RegExp(`Diarienummer: ${number} \\(Länsstyrelsen i Östergötlands län\\), handling nummer 2`),
+  );
+  // The page the redirect leads to says in a success banner what was registered, and so does a reload.
+  assert.equal(response.headers.get('location'), `/ansokningar/${id}?komplettering=2`);
+  const confirmed = await (await session.get(`/ansokningar/${id}?komplettering=2`)).response.text();
+  const banner =
+    /<div\s+class="govuk-notification-banner govuk-notification-banner--success"[\s\S]*?<\/div>\s*<\/div>/.exec(confirmed)?.[0] ?? '';
+  assert.match(banner, /Kompletteringen är inskickad och diarieförd/);
+  assert.match(banner, new RegExp(`diarieförd som handling 2 i ärende ${number}\\.`));
+  // A number that is no supplement of this application shows nothing.
+  assert.doesNotMatch(await (await session.get(`/ansokningar/${id}?komplettering=1`)).response.text(), /notification-banner--success/);
   // The application page lists the supplement with its statement and file.
   const shown = await (await session.get(`/ansokningar/${id}`)).response.text();
   const listed = shown.slice(shown.indexOf('Kompletteringar'));

@@ -78,6 +78,12 @@ const FRESH_LOGIN_MS = 10 * 60_000;
 const idParams = z.object({ id: z.uuid() });
 const versionBody = z.object({ version: z.coerce.number().int().positive() });
 
+/** The document number in `?komplettering=`, as the redirect after a supplement sets it. */
+function sentSupplementNumber(request: FastifyRequest): number | undefined {
+  const parsed = z.object({ komplettering: z.coerce.number().int().positive() }).safeParse(request.query);
+  return parsed.success ? parsed.data.komplettering : undefined;
+}
+
 function takeFlash(request: FastifyRequest): string | null {
   const flash = request.session.get('flash') ?? null;
   if (flash) request.session.set('flash', undefined);
@@ -303,6 +309,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={extra.errors ?? []}
         notice={takeFlash(request)}
+        sentSupplement={detail.supplements.find((s) => s.documentNumber !== null && s.documentNumber === sentSupplementNumber(request))}
         statement={extra.statement ?? ''}
       />,
       status,
@@ -777,7 +784,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await addSupplement(app, request, detail, personId(request.actor));
     if (!outcome.ok)
       return renderSubmitted(request, reply, detail, { errors: [outcome.error], statement: outcome.statement }, outcome.status);
-    request.session.set('flash', texts(request.lang).supplementSent);
-    return reply.redirect(`/ansokningar/${detail.id}`, 303);
+    // The page names the supplement by its document number: a reload still says what was sent.
+    return reply.redirect(`/ansokningar/${detail.id}?komplettering=${outcome.documentNumber}`, 303);
   });
 };

@@ -498,6 +498,7 @@ test('the submitted application page labels its status and lists supplement file
     partners: [],
     errors: [],
     notice: null,
+    sentSupplement: undefined,
     statement: '',
   });
   assert.match(html, /<dt[^>]*>\s*Status\s*<\/dt>/);

@@ -9,6 +9,7 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addDocument } from '../registry/queries.ts';
 import { receivingBoard } from '../registry/rules.ts';
 import type { ApplicationDetail } from './queries.ts';
+import { confirmationRecipients } from './rules.ts';
 import { texts } from './texts.ts';
 import { readMultipart, storeAttachment } from './uploads.ts';
 
@@ -35,7 +36,7 @@ export async function addSupplement(
   request: FastifyRequest,
   detail: ApplicationDetail,
   personId: string,
-): Promise<{ ok: true } | { ok: false; error: FormError; status: number; statement: string }> {
+): Promise<{ ok: true; documentNumber: number } | { ok: false; error: FormError; status: number; statement: string }> {
   const t = texts(request.lang);
   const caseId = detail.registryCaseId;
   if (caseId === null) throw new Error('a submitted application has a registry case');
@@ -68,7 +69,7 @@ export async function addSupplement(
   const db = app.database.db;
   const mailbox = await functionalMailbox(db, detail);
   const now = new Date();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const document = await addDocument(tx, caseId, {
       kind: statement !== '' && !attachmentId ? 'statement' : 'supplement',
       sender: detail.organisationName,
@@ -102,6 +103,11 @@ export async function addSupplement(
         dedupeKey: `supplement:${row.id}`,
       });
     }
+    // The applicant's contact persons get a receipt, as on submission: proof of what arrived and when.
+    const receipt = supplementReceipt(detail, document.documentNumber, now);
+    for (const to of confirmationRecipients(detail.answers)) {
+      await enqueueMail(tx, { to, ...receipt, dedupeKey: `supplement:${row.id}:${to}` });
+    }
     await recordAudit(tx, {
       actorPersonId: personId,
       actorRole: 'applicant',
@@ -110,6 +116,26 @@ export async function addSupplement(
       entityId: detail.id,
       details: { registryNumber: detail.registryNumber, documentNumber: document.documentNumber },
     });
+    return { ok: true as const, documentNumber: document.documentNumber };
   });
-  return { ok: true };
+}
+
+/** The mail that tells the applicant a supplement arrived (always Swedish, as the registry is). */
+function supplementReceipt(detail: ApplicationDetail, documentNumber: number, receivedAt: Date) {
+  const board = detail.boardName ?? '';
+  return {
+    subject: `Komplettering mottagen – diarienummer ${detail.registryNumber} (${board})`,
+    text: [
+      'Hej!',
+      '',
+      `${board} har tagit emot er komplettering till ansökan "${detail.title}" från ${detail.organisationName}.`,
+      '',
+      `Diarienummer: ${detail.registryNumber} (${board}), handling nummer ${documentNumber}`,
+      `Mottagen: ${formatDateTime(receivedAt, 'sv')}`,
+      '',
+      'Använd diarienumret i all fortsatt kontakt med länsstyrelsen.',
+      '',
+      'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
+    ].join('\n'),
+  };
 }

@@ -6,6 +6,7 @@ import {
   type FormError,
   MailLink,
   Notice,
+  NotificationBanner,
   SummaryList,
   type SummaryRow,
   TableHead,
@@ -18,12 +19,13 @@ import { type Crumb, Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { ConfirmField, Field, Guidance, RowsField, Step } from './form.ts';
 import { fieldFor, steps } from './form.ts';
-import type { ApplicationDetail, ApplicationReceipt, Attachment } from './queries.ts';
+import type { ApplicationDetail, ApplicationReceipt, Attachment, SupplementRow } from './queries.ts';
 import {
   budgetTotal,
   type CallBannerState,
   type ChoiceOption,
   type ChoiceOptions,
+  confirmationRecipients,
   type DraftAnswers,
   type DraftRow,
   deletionDate,
@@ -703,32 +705,24 @@ export function StepPage(props: {
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.conflict ? (
-            <div class="govuk-notification-banner" role="alert" aria-labelledby="conflict-title" data-module="govuk-notification-banner">
-              <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="conflict-title">
-                  {t.important}
-                </h2>
-              </div>
-              <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{t.conflictTitle}</p>
-                <p class="govuk-body" safe>
-                  {t.conflictBody(props.conflict.byName ?? t.conflictSomeone, formatDateTime(props.conflict.at, ctx.lang))}
-                </p>
-                {props.conflict.changedLabels.length > 0 ? (
-                  <>
-                    <p class="govuk-body">{t.conflictFields}</p>
-                    <ul class="govuk-list govuk-list--bullet">
-                      {props.conflict.changedLabels.map((label) => (
-                        <li safe>{label}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : (
-                  ''
-                )}
-                <p class="govuk-body">{t.conflictHowTo}</p>
-              </div>
-            </div>
+            <NotificationBanner id="conflict-title" title={t.important} heading={t.conflictTitle}>
+              <p class="govuk-body" safe>
+                {t.conflictBody(props.conflict.byName ?? t.conflictSomeone, formatDateTime(props.conflict.at, ctx.lang))}
+              </p>
+              {props.conflict.changedLabels.length > 0 ? (
+                <>
+                  <p class="govuk-body">{t.conflictFields}</p>
+                  <ul class="govuk-list govuk-list--bullet">
+                    {props.conflict.changedLabels.map((label) => (
+                      <li safe>{label}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                ''
+              )}
+              <p class="govuk-body">{t.conflictHowTo}</p>
+            </NotificationBanner>
           ) : (
             ''
           )}
@@ -1462,12 +1456,15 @@ export function SubmittedPage(props: {
   partners: string[];
   errors: FormError[];
   notice: string | null;
+  /** The supplement just sent, shown in a success banner. */
+  sentSupplement: SupplementRow | undefined;
   statement: string;
 }): JSX.Element {
   const { ctx, app } = props;
   const t = texts(ctx.lang);
   const base = `/ansokningar/${app.id}`;
   const errors = errorMap(props.errors);
+  const mailedTo = confirmationRecipients(app.answers);
   // Files sent with a supplement are listed under it, not among the files the application was submitted with.
   const original = props.files.filter((f) => !app.supplementFileIds.includes(f.id));
   return (
@@ -1476,6 +1473,27 @@ export function SubmittedPage(props: {
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.notice ? <Notice text={props.notice} /> : ''}
+          {props.sentSupplement && props.errors.length === 0 ? (
+            <NotificationBanner id="supplement-sent-title" title={t.success} heading={t.supplementSent} success>
+              <p class="govuk-body" safe>
+                {t.supplementRegistered(
+                  app.registryNumber ?? '',
+                  app.boardName ?? '',
+                  props.sentSupplement.documentNumber ?? 0,
+                  formatDateTime(props.sentSupplement.createdAt, ctx.lang),
+                )}
+              </p>
+              {mailedTo.length > 0 ? (
+                <p class="govuk-body" safe>
+                  {t.receiptMailTo(formatList(mailedTo, ctx.lang))}
+                </p>
+              ) : (
+                ''
+              )}
+            </NotificationBanner>
+          ) : (
+            ''
+          )}
           <span class="govuk-caption-l" lang={swedishOnly(ctx.lang)} safe>
             {app.call.title}
           </span>
