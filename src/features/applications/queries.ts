@@ -24,7 +24,7 @@ import {
 import type { ApplicationResource } from '../../platform/auth/policy.ts';
 import { receivingBoard } from '../registry/rules.ts';
 import { optionsForYear } from './eligibility.ts';
-import { type ChoiceOption, confirmationRecipients, type DraftAnswers, relinkedPartnerCertificates } from './rules.ts';
+import { type ChoiceOption, completedSteps, confirmationRecipients, type DraftAnswers, relinkedPartnerCertificates } from './rules.ts';
 
 /** A call as the application form needs it. */
 export interface CallForApplying {
@@ -588,10 +588,13 @@ export async function findSnapshot(db: DbOrTx, applicationId: string) {
   return row ?? null;
 }
 
-/** Mina sidor: the organisations' drafts and their submitted applications still within a year. */
+/**
+ * Mina sidor: the organisations' drafts and their submitted applications still within a year. A
+ * draft comes with how many of the form's steps are complete (`progress`).
+ */
 export async function listMyPagesApplications(db: DbOrTx, organisationIds: number[]) {
   if (organisationIds.length === 0) return [];
-  return db
+  const rows = await db
     .select({
       id: applications.id,
       title: applications.title,
@@ -604,6 +607,10 @@ export async function listMyPagesApplications(db: DbOrTx, organisationIds: numbe
       callClosesOn: calls.closesOn,
       registryNumber: registryCases.registryNumber,
       boardName: countyBoards.name,
+      programmeCode: calls.programmeCode,
+      callYear: calls.year,
+      // Only a draft's answers are needed, to count its complete steps.
+      draftAnswers: sql<DraftAnswers | null>`case when ${applications.status} = 'draft' then ${applications.answers} end`,
     })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
@@ -618,6 +625,12 @@ export async function listMyPagesApplications(db: DbOrTx, organisationIds: numbe
       ),
     )
     .orderBy(desc(applications.updatedAt));
+  return Promise.all(
+    rows.map(async ({ draftAnswers, programmeCode, callYear, ...row }) => ({
+      ...row,
+      progress: draftAnswers ? completedSteps(draftAnswers, await loadChoiceOptions(db, programmeCode, callYear)) : null,
+    })),
+  );
 }
 
 /** Earlier applications of the organisation to copy answers from, newest first. */

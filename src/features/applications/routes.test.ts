@@ -357,6 +357,12 @@ test('Mina sidor gives each draft its call’s last day, or says the call has cl
     return html.slice(start, html.indexOf('</tr>', start));
   };
   assert.match(await draftRow(), new RegExp(`Sista ansökningsdag ${formatDate(row!.closes_on, 'sv')}`));
+  // How far the draft has come: none of the parts is complete in a new draft, all in a complete one.
+  assert.match(await draftRow(), /0 av 8 delar/);
+  const complete = await createCompleteDraft(session, call, year);
+  const myPages = await (await session.get('/mina-sidor')).response.text();
+  const completeStart = myPages.lastIndexOf('<tr', myPages.indexOf(`/ansokningar/${complete}"`));
+  assert.match(myPages.slice(completeStart, myPages.indexOf('</tr>', completeStart)), /8 av 8 delar/);
   await t.database.query('UPDATE calls SET closes_on = current_date - 1 WHERE slug = $1', [call]);
   try {
     const closed = await draftRow();

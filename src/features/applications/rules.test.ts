@@ -10,6 +10,7 @@ import {
   bannerFor,
   budgetTotal,
   canonicalOrgNumber,
+  completedSteps,
   confirmationRecipients,
   copiedAnswers,
   type DraftAnswers,
@@ -186,6 +187,12 @@ test('a step is not started, in progress or complete', () => {
   assert.equal(stepState(aims, {}, options), 'notStarted');
   assert.equal(stepState(aims, { aims: 'Syfte' }, options), 'inProgress');
   assert.equal(stepState(aims, { aims: 'Syfte', goals: 'Mål' }, options), 'complete');
+});
+
+test('a draft counts its complete steps out of all of them', () => {
+  assert.deepEqual(completedSteps({}, options), { done: 0, total: steps.length });
+  // One complete step, one begun: only the complete one counts.
+  assert.deepEqual(completedSteps({ aims: 'Syfte', goals: 'Mål', background: 'Bakgrund' }, options), { done: 1, total: steps.length });
 });
 
 test('a step of optional questions is not started in a new draft, and complete once saved', () => {

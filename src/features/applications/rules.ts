@@ -354,6 +354,11 @@ export function stepState(step: Step, answers: DraftAnswers, options: ChoiceOpti
   return hasAnyAnswer(step, answers) ? 'inProgress' : 'notStarted';
 }
 
+/** How many of the form's steps are complete, as the task list marks them, and how many there are. */
+export function completedSteps(answers: DraftAnswers, options: ChoiceOptions): { done: number; total: number } {
+  return { done: steps.filter((step) => stepState(step, answers, options) === 'complete').length, total: steps.length };
+}
+
 /** Partners that receive money: each needs a partner certificate. */
 export function partnersReceivingMoney(answers: DraftAnswers): { index: number; organisation: string }[] {
   return rowsAnswer(answers, 'partners')

@@ -1604,6 +1604,8 @@ export interface MyApplicationRow {
   callClosesOn: string | null;
   registryNumber: string | null;
   boardName: string | null;
+  /** A draft's complete steps; null once submitted. */
+  progress: { done: number; total: number } | null;
 }
 
 /** An application's title on Mina sidor, linked to its page. */
@@ -1633,13 +1635,14 @@ export function MyApplications(props: { ctx: PageContext; rows: MyApplicationRow
         <TableScroll label={t.myDrafts}>
           <table class="govuk-table">
             <caption class="govuk-table__caption govuk-visually-hidden">{t.myDrafts}</caption>
-            <TableHead headers={[t.colTitle, t.colCall, t.colChanged, t.colDeleted]} />
+            <TableHead headers={[t.colTitle, t.colProgress, t.colCall, t.colChanged, t.colDeleted]} />
             <tbody class="govuk-table__body">
               {drafts.map((r) => (
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell">
                     <TitleLink row={r} lang={ctx.lang} />
                   </td>
+                  <td class="govuk-table__cell">{r.progress ? t.stepsDone(r.progress.done, r.progress.total) : ''}</td>
                   <td class="govuk-table__cell">
                     <span lang={swedishOnly(ctx.lang)} safe>
                       {r.callTitle}
