@@ -293,6 +293,9 @@ export const texts = defineTexts({
     receiptConfirmations: 'Bekräftelser',
     receiptPdf: 'Ladda ner kvitto (PDF)',
     receiptChecksum: 'Kontrollsumma för ansökan (SHA-256)',
+    checksumHelpSummary: 'Vad är kontrollsumman?',
+    checksumHelpText:
+      'Kontrollsumman räknades fram ur ansökans innehåll när den skickades in, och samma summa står på kvittot. Den visar att det som diarieförts är exakt det ni skickade in: om något i ansökan ändrades skulle summan bli en annan. Ni behöver inte göra något med den.',
     receiptToApplication: 'Se ansökan eller skicka en komplettering',
     receiptToMyPages: 'Gå till Mina sidor',
     answersHeading: 'Ansökans svar',
@@ -539,6 +542,9 @@ export const texts = defineTexts({
     receiptConfirmations: 'Confirmations',
     receiptPdf: 'Download receipt (PDF, in Swedish)',
     receiptChecksum: 'Checksum of the application (SHA-256)',
+    checksumHelpSummary: 'What is the checksum?',
+    checksumHelpText:
+      'The checksum was computed from the application’s content when it was submitted, and the receipt shows the same one. It shows that what was registered is exactly what you submitted: if anything in the application changed, the checksum would be different. You do not need to do anything with it.',
     receiptToApplication: 'View the application or send a supplement',
     receiptToMyPages: 'Go to My pages',
     answersHeading: 'The application’s answers',

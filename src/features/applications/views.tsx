@@ -1365,6 +1365,18 @@ function registrationRows(
   ];
 }
 
+/** What the checksum in the registration list is for, folded: most readers never need it. */
+function ChecksumHelp({ t }: { t: Texts }): JSX.Element {
+  return (
+    <details class="govuk-details">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">{t.checksumHelpSummary}</span>
+      </summary>
+      <div class="govuk-details__text">{t.checksumHelpText}</div>
+    </details>
+  );
+}
+
 function LateWarning({ t, late }: { t: Texts; late: boolean }): JSX.Element {
   return late ? <WarningText prefix={t.warning} text={t.receiptLate} /> : '';
 }
@@ -1401,6 +1413,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; 
           <LateWarning t={t} late={app.isLate} />
           {/* The panel shows the registry number; the list does not say it again. */}
           <SummaryList rows={registrationRows(t, app, ctx.lang)} />
+          <ChecksumHelp t={t} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
           {app.mailedTo.length > 0 ? (
             <p class="govuk-body" safe>
@@ -1500,6 +1513,7 @@ export function SubmittedPage(props: {
           <TitleHeading app={app} lang={ctx.lang} />
           <LateWarning t={t} late={app.isLate} />
           <SummaryList rows={[[t.receiptRegistryNumber, app.registryNumber ?? ''], ...registrationRows(t, app, ctx.lang)]} />
+          <ChecksumHelp t={t} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
           <ReceiptPdfLink t={t} app={app} />
           {/* The answers as submitted (they cannot change after submission), folded so the supplement form stays near. */}
