@@ -148,6 +148,14 @@ function sharedListener(pg: typeof import('pg').default, url: string): Database[
     }, delayMs);
     retry.unref();
   };
+  const endIfUnused = async () => {
+    if (subscribers.size > 0) return;
+    clearTimeout(retry);
+    retry = undefined;
+    const client = current?.client;
+    current = undefined;
+    await client?.end().catch(() => {});
+  };
   const lost = (client: InstanceType<typeof pg.Client>) => {
     if (current?.client !== client) return;
     current = undefined;
@@ -160,7 +168,8 @@ function sharedListener(pg: typeof import('pg').default, url: string): Database[
     const subscriber: Subscriber = { channel, onPayload, onListening };
     subscribers.add(subscriber);
     if (!current && !connecting && !retry) {
-      // The first connection: a failure is the caller's (the app does not start).
+      // The first connection: a failure is the caller's (the app does not start). A second
+      // subscriber waiting on the same attempt is told `false` instead and listens after the retry.
       try {
         await attempt();
       } catch (err) {
@@ -169,26 +178,24 @@ function sharedListener(pg: typeof import('pg').default, url: string): Database[
         throw err;
       }
     } else await connecting?.catch(() => {});
-    if (current && !current.channels.has(channel)) {
+    const live = current;
+    if (live && !live.channels.has(channel)) {
       try {
-        await current.client.query(listenStatement([channel]));
+        await live.client.query(listenStatement([channel]));
       } catch (err) {
         subscribers.delete(subscriber);
+        await endIfUnused();
         throw err;
       }
-      current.channels.add(channel);
+      // Only on the connection it was sent on: one lost meanwhile is replaced by a reconnect that listens to every channel.
+      if (current === live) live.channels.add(channel);
     }
     // Down (a reconnect is pending): the reconnect listens on this channel too and says `true`.
     tell(subscriber, current?.channels.has(channel) === true);
     return async () => {
       subscribers.delete(subscriber);
       // The channel stays listened to while the connection lives: a notification nobody wants is dropped above.
-      if (subscribers.size > 0) return;
-      clearTimeout(retry);
-      retry = undefined;
-      const client = current?.client;
-      current = undefined;
-      await client?.end().catch(() => {});
+      await endIfUnused();
     };
   };
 }
