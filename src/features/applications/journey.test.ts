@@ -35,7 +35,10 @@ test('an applicant fills in, attaches and submits a draft, and gets a registry n
   // The confirmation shows the frozen content's checksum and leads on to the application's own page.
   const [frozen] = await t.database.query<{ sha256: string }>('SELECT sha256 FROM application_snapshots WHERE application_id = $1', [id]);
   assert.ok(html.includes(frozen!.sha256), 'the confirmation does not show the checksum');
-  assert.match(html, /<summary class="govuk-details__summary">\s*<span class="govuk-details__summary-text">Vad är kontrollsumman\?<\/span>/);
+  assert.match(
+    html,
+    /<summary class="govuk-details__summary">\s*<span class="govuk-details__summary-text">Vad är kontrollsumman\?<\/span>/,
+  );
   // The application's answers, with the confirmations ticked on the review page, are the frozen ones.
   const [stored] = await t.database.query<{ same: boolean; confirmed: boolean }>(
     `SELECT a.answers = (s.content::jsonb)->'answers' AS same, a.answers->>'confirm.notForProfit' = 'true' AS confirmed

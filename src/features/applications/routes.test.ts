@@ -409,6 +409,7 @@ test('a supplement is registered under the same registry number; the functional 
     `SELECT to_address, subject, text_body FROM mail_outbox WHERE dedupe_key LIKE 'supplement:%:%' AND subject LIKE $1`,
     [`%${number}%`],
   );
+  assert.ok(receipts.length > 0, 'no receipt mail to the applicant');
   assert.deepEqual(
     receipts.map((m) => m.to_address).sort(),
     [...new Set(contacts?.answers.contacts.map((c) => c.email.toLowerCase()))].sort(),

@@ -510,6 +510,7 @@ test('the submitted application page labels its status and lists supplement file
   });
   assert.match(html, /<dt[^>]*>\s*Status\s*<\/dt>/);
   assert.doesNotMatch(html, /<dt[^>]*>\s*Sort/);
+  assert.match(html, /Vad är kontrollsumman\?/);
   const table = /<table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
   assert.match(table, /intyg\.pdf/);
   assert.doesNotMatch(table, /svar\.pdf/);
@@ -518,8 +519,8 @@ test('the submitted application page labels its status and lists supplement file
   assert.match(html, /<div id="file-hint" class="govuk-hint">Tillåtna filtyper är PDF/);
   assert.match(html, /type="file" accept="\.pdf,\.doc,[^"]*" aria-describedby="file-hint"/);
   // The answers as submitted, folded, escaped, and with nothing to change.
-  const answers = /<details class="govuk-details">[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
-  assert.match(html, /<h2 class="govuk-heading-m">Ansökans svar<\/h2>\s*<details/);
+  const answers =
+    /<h2 class="govuk-heading-m">Ansökans svar<\/h2>\s*(<details class="govuk-details">[\s\S]*?<\/details>)/.exec(html)?.[1] ?? '';
   assert.match(answers, /Visa svaren/);
   assert.match(answers, /Föräldrar &lt;b>saknar&lt;\/b> mötesplatser\./);
   assert.doesNotMatch(answers, /Ändra/);

@@ -314,7 +314,7 @@ export const texts = defineTexts({
     supplementSend: 'Skicka komplettering',
     supplementSent: 'Kompletteringen är inskickad och diarieförd',
     supplementRegistered: (registryNumber: string, board: string, documentNumber: number, at: string) =>
-      `${board} tog emot den ${at}. Den är diarieförd som handling ${documentNumber} i ärende ${registryNumber}.`,
+      `${board} tog emot kompletteringen ${at}. Den är diarieförd som handling ${documentNumber} i ärende ${registryNumber}.`,
     supplementEmpty: 'Skriv ett yttrande eller välj ett dokument att skicka.',
     supplementsHeading: 'Kompletteringar',
     statusDraft: 'Utkast',
@@ -563,7 +563,7 @@ export const texts = defineTexts({
     supplementSend: 'Send supplement',
     supplementSent: 'The supplement has been sent and registered',
     supplementRegistered: (registryNumber: string, board: string, documentNumber: number, at: string) =>
-      `${board} received it on ${at}. It is registered as document ${documentNumber} in case ${registryNumber}.`,
+      `${board} received the supplement on ${at}. It is registered as document ${documentNumber} in case ${registryNumber}.`,
     supplementEmpty: 'Write a statement or choose a document to send.',
     supplementsHeading: 'Supplements',
     statusDraft: 'Draft',
