@@ -604,13 +604,16 @@ try {
   const before = await counters();
   const { done: sustained, failures, exhausted, seconds: sustainedSeconds } = await closedLoop(SUSTAINED_SECONDS);
   const after = await counters();
+  // How far the outbox drain kept up: the mail it had not sent when the measured phase ended.
+  const mailBehind = await pendingMail();
   const rate = sustained.length / sustainedSeconds;
   const latencies = sustained.map((r) => r.ms).sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
   console.log(
     `sustained: ${CLIENTS} clients × ${sustainedSeconds.toFixed(1)} s closed loop: ${sustained.length} submissions, ` +
-      `${rate.toFixed(1)} submissions/s, p50_ms=${p50.toFixed(0)} p99_ms=${p99.toFixed(0)}, errors=${failures.length}`,
+      `${rate.toFixed(1)} submissions/s, p50_ms=${p50.toFixed(0)} p99_ms=${p99.toFixed(0)}, errors=${failures.length}; ` +
+      `${mailBehind} mails not yet sent at its end`,
   );
   const perSubmission = (a: number | null, b: number | null) =>
     a === null || b === null ? 'n/a' : ((b - a) / Math.max(1, sustained.length)).toFixed(1);
