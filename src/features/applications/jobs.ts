@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { formatDate } from '../../platform/format.ts';
 import { defineJob } from '../../platform/jobs/runner.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { AUTOMATIC_MAIL_FOOTER } from '../../platform/mail/rules.ts';
 import type { ClamdScanner } from '../../platform/storage/clamd.ts';
 import { configuredFileStorage, configuredScanner } from '../../platform/storage/configured.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
@@ -79,7 +80,7 @@ export async function warnDraftsBeforeDeletion(db: Db, now: Date, publicUrl: str
             '',
             `Öppna utkastet: ${publicUrl}/ansokningar/${id}`,
             '',
-            'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
+            AUTOMATIC_MAIL_FOOTER,
           ].join('\n'),
           dedupeKey: `draft:${id}:deletion-warning:${draft.version}:${to}`,
         });

@@ -78,11 +78,8 @@ const FRESH_LOGIN_MS = 10 * 60_000;
 const idParams = z.object({ id: z.uuid() });
 const versionBody = z.object({ version: z.coerce.number().int().positive() });
 
-/** The document number in `?komplettering=`, as the redirect after a supplement sets it. */
-function sentSupplementNumber(request: FastifyRequest): number | undefined {
-  const parsed = z.object({ komplettering: z.coerce.number().int().positive() }).safeParse(request.query);
-  return parsed.success ? parsed.data.komplettering : undefined;
-}
+/** `?komplettering=<document number>`, as the redirect after a supplement sets it. */
+const sentSupplementQuery = z.object({ komplettering: z.coerce.number().int().positive() });
 
 function takeFlash(request: FastifyRequest): string | null {
   const flash = request.session.get('flash') ?? null;
@@ -291,6 +288,12 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  /** The supplement the query names, if it is one of this application's. */
+  function sentSupplement(detail: ApplicationDetail, request: FastifyRequest) {
+    const query = sentSupplementQuery.safeParse(request.query);
+    return query.success ? detail.supplements.find((s) => s.documentNumber === query.data.komplettering) : undefined;
+  }
+
   async function renderSubmitted(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -309,7 +312,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={extra.errors ?? []}
         notice={takeFlash(request)}
-        sentSupplement={detail.supplements.find((s) => s.documentNumber !== null && s.documentNumber === sentSupplementNumber(request))}
+        sentSupplement={sentSupplement(detail, request)}
         statement={extra.statement ?? ''}
       />,
       status,

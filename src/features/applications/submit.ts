@@ -4,6 +4,7 @@ import { preparedStatement } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { applicationSnapshots, applications, auditEvents, mailOutbox } from '../../db/schema/index.ts';
 import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
+import { AUTOMATIC_MAIL_FOOTER } from '../../platform/mail/rules.ts';
 import { PUBLIC_CONTENT_CHANNEL } from '../../platform/page-cache.ts';
 import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
@@ -20,6 +21,7 @@ import {
   serialiseSnapshot,
   snapshotContent,
 } from './snapshot.ts';
+import { texts } from './texts.ts';
 
 /** Stands in the confirmation mail for the registry number, which the submitting statement fills in. */
 const REGISTRY_NUMBER_MARK = '\u{E000}diarienummer\u{E000}';
@@ -109,10 +111,10 @@ function confirmationMail(
     `Mottagen: ${formatDateTime(receivedAt, 'sv')}`,
     ...(late ? ['', 'Ansökan kom in efter sista ansökningsdag. En ansökan som kommer in för sent kan komma att avvisas.'] : []),
     '',
-    'Använd diarienumret i all fortsatt kontakt med länsstyrelsen.',
+    texts('sv').receiptUseNumber,
     `Kvittot med alla svar och bilagornas kontrollsummor kan laddas ned som PDF (efter inloggning): ${receiptUrl}`,
     '',
-    'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
+    AUTOMATIC_MAIL_FOOTER,
   ];
   // Numbers are unique per board, so the board goes wherever the number does.
   return { subject: `Ansökan mottagen – diarienummer ${registryNumber} (${boardName})`, text: lines.join('\n') };

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { FormError } from '../../platform/components.tsx';
 import { formatDateTime } from '../../platform/format.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { AUTOMATIC_MAIL_FOOTER } from '../../platform/mail/rules.ts';
 import { addDocument } from '../registry/queries.ts';
 import { receivingBoard } from '../registry/rules.ts';
 import type { ApplicationDetail } from './queries.ts';
@@ -133,9 +134,9 @@ function supplementReceipt(detail: ApplicationDetail, documentNumber: number, re
       `Diarienummer: ${detail.registryNumber} (${board}), handling nummer ${documentNumber}`,
       `Mottagen: ${formatDateTime(receivedAt, 'sv')}`,
       '',
-      'Använd diarienumret i all fortsatt kontakt med länsstyrelsen.',
+      texts('sv').receiptUseNumber,
       '',
-      'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.',
+      AUTOMATIC_MAIL_FOOTER,
     ].join('\n'),
   };
 }

@@ -1377,6 +1377,17 @@ function ChecksumHelp({ t }: { t: Texts }): JSX.Element {
   );
 }
 
+/** Where a confirmation mail went, when it went anywhere. */
+function MailedTo({ t, addresses, lang }: { t: Texts; addresses: string[]; lang: Lang }): JSX.Element {
+  return addresses.length > 0 ? (
+    <p class="govuk-body" safe>
+      {t.receiptMailTo(formatList(addresses, lang))}
+    </p>
+  ) : (
+    ''
+  );
+}
+
 function LateWarning({ t, late }: { t: Texts; late: boolean }): JSX.Element {
   return late ? <WarningText prefix={t.warning} text={t.receiptLate} /> : '';
 }
@@ -1415,13 +1426,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; 
           <SummaryList rows={registrationRows(t, app, ctx.lang)} />
           <ChecksumHelp t={t} />
           <p class="govuk-body">{t.receiptUseNumber}</p>
-          {app.mailedTo.length > 0 ? (
-            <p class="govuk-body" safe>
-              {t.receiptMailTo(formatList(app.mailedTo, ctx.lang))}
-            </p>
-          ) : (
-            ''
-          )}
+          <MailedTo t={t} addresses={app.mailedTo} lang={ctx.lang} />
           <ReceiptPdfLink t={t} app={app} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
@@ -1477,7 +1482,6 @@ export function SubmittedPage(props: {
   const t = texts(ctx.lang);
   const base = `/ansokningar/${app.id}`;
   const errors = errorMap(props.errors);
-  const mailedTo = confirmationRecipients(app.answers);
   // Files sent with a supplement are listed under it, not among the files the application was submitted with.
   const original = props.files.filter((f) => !app.supplementFileIds.includes(f.id));
   return (
@@ -1496,13 +1500,7 @@ export function SubmittedPage(props: {
                   formatDateTime(props.sentSupplement.createdAt, ctx.lang),
                 )}
               </p>
-              {mailedTo.length > 0 ? (
-                <p class="govuk-body" safe>
-                  {t.receiptMailTo(formatList(mailedTo, ctx.lang))}
-                </p>
-              ) : (
-                ''
-              )}
+              <MailedTo t={t} addresses={confirmationRecipients(app.answers)} lang={ctx.lang} />
             </NotificationBanner>
           ) : (
             ''

@@ -1,3 +1,6 @@
+/** The last line of every mail the service sends by itself. */
+export const AUTOMATIC_MAIL_FOOTER = 'Det här meddelandet skickades automatiskt från Bidragsportalen och går inte att svara på.';
+
 /**
  * Retry policy of the mail outbox. Attempts back off from 30 seconds, doubling up to one hour, so a
  * short SMTP hiccup costs seconds and a long outage costs one try an hour.
