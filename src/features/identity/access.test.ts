@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { HttpSession, hiddenInput } from '../../../test/http-session.ts';
 import { accessRequests, applications, calls, memberships, organisations, persons } from '../../db/schema/index.ts';
+import { noticeKey, SESSION_CHANGES_CHANNEL } from '../../platform/session-store.ts';
 import { logInAs, startIdentityApp } from './testing.ts';
 
 type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'signatory' | 'federation' | 'caseOfficer' | 'decisionMaker' | 'finance' | 'admin';
@@ -235,8 +236,17 @@ describe('forms and sessions', () => {
     const form = await browser.get('/mina-sidor/profil');
     const csrf = hiddenInput(await form.response.text(), '_csrf');
     // The idle timeout passes for this browser's session only.
-    const sid = decodeURIComponent(browser.cookies.get('sid')!.value).split('.')[0];
+    const sid = decodeURIComponent(browser.cookies.get('sid')!.value).split('.')[0]!;
+    // On a PostgreSQL server the change notice comes on another connection: the app may reuse its
+    // read of the session until it has heard it, as another instance would for a few milliseconds.
+    let heard!: () => void;
+    const noticed = new Promise<void>((resolve) => {
+      heard = resolve;
+    });
+    const stop = await app.database.listen(SESSION_CHANGES_CHANNEL, (notice) => notice === noticeKey(sid) && heard());
     await app.database.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE sid = $1", [sid]);
+    await noticed;
+    await stop();
 
     const posted = await browser.request('/mina-sidor/profil', { form: { _csrf: csrf, email: 'nora@example.se' } });
     assert.equal(posted.status, 303);
