@@ -50,7 +50,14 @@ export function ErrorSummary({ errors, lang }: { errors: FormError[]; lang: Lang
 
 /** The message beside a field; its hidden prefix tells a screen reader it is an error, in the page's language. */
 /** The message beside a field; `id` when the field's `aria-describedby` names the message itself. */
-export function FieldError({ error, lang, id }: { error: FormError | undefined; lang: Lang; id?: string }): JSX.Element {
+/** The ids a field's `aria-describedby` names: its hint, guidance and error, those it has. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter((id): id is string => typeof id === 'string');
+  return list.length > 0 ? list.join(' ') : undefined;
+}
+
+/** A field's error message; `id` is what the field's (or fieldset's) `aria-describedby` names, so a screen reader reads it with the field. */
+export function FieldError({ error, lang, id }: { error: FormError | undefined; lang: Lang; id: string }): JSX.Element {
   if (!error) return '';
   return (
     <p class="govuk-error-message" id={id}>

@@ -9,6 +9,7 @@ import { fieldId } from '../../src/features/applications/rules.ts';
 import { completeAnswers, samplePdf } from '../../src/features/applications/testing.ts';
 import { texts } from '../../src/features/applications/texts.ts';
 import { startIdentityApp } from '../../src/features/identity/testing.ts';
+import { texts as identityTexts } from '../../src/features/identity/texts.ts';
 import { stockholmDateOf } from '../../src/platform/format.ts';
 import { localIdpTexts } from '../../src/platform/local-idp/texts.ts';
 import { pdfPages } from '../../src/platform/pdf/poppler.ts';
@@ -30,6 +31,7 @@ const hasChromium = existsSync(CHROMIUM);
 
 const t = texts('sv');
 const idp = localIdpTexts('sv');
+const identity = identityTexts('sv');
 const year = Number(stockholmDateOf(new Date()).slice(0, 4));
 const answers = completeAnswers(year);
 
@@ -692,6 +694,17 @@ describe('the applicant journey in a browser', { skip: hasChromium ? false : `${
     await press(t.supplementSend);
     assert.equal(new URL(page.url()).pathname, base);
     assert.ok((await textOf(page.locator('main'))).includes(t.supplementSent), 'no notice that the supplement was sent');
+    assertNoProblems();
+  });
+
+  test('an e-mail address in the wrong format on Mina sidor shows an error summary whose link leads to the field it describes', async () => {
+    await page.goto(`${server.baseUrl}/mina-sidor/profil`);
+    await page.locator('#email').fill('inte-en-adress');
+    await press(identity.emailSubmit);
+    const messages = await checkErrorSummary('profile, e-mail in the wrong format');
+    assert.deepEqual(messages, [identity.emailInvalid]);
+    assert.equal(await page.locator('#email').inputValue(), 'inte-en-adress', 'the address typed is kept');
+    await audit('profile, e-mail in the wrong format');
     assertNoProblems();
   });
 

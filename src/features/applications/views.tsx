@@ -1,6 +1,7 @@
 import {
   ConfirmationPanel,
   Csrf,
+  describedBy,
   ErrorSummary,
   FieldError,
   type FormError,
@@ -48,11 +49,6 @@ function errorMap(errors: FormError[]): Errors {
     if (id && !map.has(id)) map.set(id, e);
   }
   return map;
-}
-
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter((id): id is string => typeof id === 'string');
-  return list.length > 0 ? list.join(' ') : undefined;
 }
 
 /** Where a guidance text comes from: a Swedish page title, so marked as Swedish on an English page. */

@@ -44,6 +44,9 @@ test('an access request with a too long description keeps what was typed and say
   assert.equal(sent.response.status, 400);
   const html = await sent.response.text();
   assert.deepEqual(errorsOf(html), [['#motivation', 'Beskrivningen får vara högst 2\u00a0000 tecken']]);
+  // A screen reader reads the message with the field.
+  assert.match(html, /<p class="govuk-error-message" id="motivation-error">/);
+  assert.match(html, /<textarea[^>]*id="motivation"[^>]*aria-describedby="motivation-error"/);
   assert.match(html, new RegExp(`<option value="${organisationId}" selected`));
   assert.match(html, /value="applicant" checked/);
   assert.ok(html.includes(motivation.trim()), 'the description typed is gone');
@@ -68,6 +71,8 @@ test('an answer to an access request sent without a decision, or too long, is ke
   assert.equal(undecided.response.status, 400);
   const undecidedHtml = await undecided.response.text();
   assert.deepEqual(errorsOf(undecidedHtml), [[`#decision-${id}`, 'Välj godkänn eller avslå']]);
+  assert.match(undecidedHtml, new RegExp(`<fieldset class="govuk-fieldset" aria-describedby="decision-${id}-error">`));
+  assert.match(undecidedHtml, new RegExp(`<p class="govuk-error-message" id="decision-${id}-error">`));
   const shown = /<textarea[^>]*answer[^>]*>([^<]*)</.exec(undecidedHtml)?.[1];
   assert.equal(shown, answer.replace('<', '&lt;'), 'the answer typed is not kept');
 

@@ -1,6 +1,16 @@
 import { maskPersonalIdentityNumber } from '../../platform/auth/personal-identity-number.ts';
 import type { Membership, StaffMembership } from '../../platform/auth/policy.ts';
-import { Csrf, DataTable, ErrorSummary, FieldError, type FormError, Notice, SummaryList, TableScroll } from '../../platform/components.tsx';
+import {
+  Csrf,
+  DataTable,
+  describedBy,
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  Notice,
+  SummaryList,
+  TableScroll,
+} from '../../platform/components.tsx';
 import { swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -136,11 +146,11 @@ export function OrganisationPicker(props: {
       <form method="post" action="/mina-sidor/organisation" novalidate>
         <Csrf ctx={props.ctx} />
         <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-          <fieldset class="govuk-fieldset">
+          <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.error && 'organisation-error')}>
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
               <h1 class="govuk-fieldset__heading">{t.pickerLegend}</h1>
             </legend>
-            <FieldError error={errors[0]} lang={props.ctx.lang} />
+            <FieldError id="organisation-error" error={errors[0]} lang={props.ctx.lang} />
             <div class="govuk-radios" data-module="govuk-radios">
               {props.memberships.map((m) => (
                 <div class="govuk-radios__item">
@@ -208,7 +218,7 @@ export function ProfileView(props: {
           <div id="email-hint" class="govuk-hint">
             {t.emailHint}
           </div>
-          <FieldError error={props.error ?? undefined} lang={props.ctx.lang} />
+          <FieldError id="email-error" error={props.error ?? undefined} lang={props.ctx.lang} />
           <input
             class={`govuk-input${props.error ? ' govuk-input--error' : ''}`}
             id="email"
@@ -216,7 +226,7 @@ export function ProfileView(props: {
             type="email"
             spellcheck="false"
             autocomplete="email"
-            aria-describedby="email-hint"
+            aria-describedby={describedBy('email-hint', props.error ? 'email-error' : undefined)}
             value={props.emailInput}
           />
         </div>
@@ -300,8 +310,13 @@ export function AccessRequestView(props: {
           <label class="govuk-label govuk-label--s" for="organisationId">
             {t.organisation}
           </label>
-          <FieldError error={props.errors.organisation} lang={props.ctx.lang} />
-          <select class="govuk-select" id="organisationId" name="organisationId">
+          <FieldError id="organisationId-error" error={props.errors.organisation} lang={props.ctx.lang} />
+          <select
+            class={`govuk-select${props.errors.organisation ? ' govuk-select--error' : ''}`}
+            id="organisationId"
+            name="organisationId"
+            aria-describedby={describedBy(props.errors.organisation && 'organisationId-error')}
+          >
             <option value=""></option>
             {props.organisations.map((o) => (
               <option value={String(o.id)} selected={String(o.id) === props.values.organisationId} safe>
@@ -311,9 +326,9 @@ export function AccessRequestView(props: {
           </select>
         </div>
         <div class={`govuk-form-group${props.errors.roles ? ' govuk-form-group--error' : ''}`}>
-          <fieldset class="govuk-fieldset">
+          <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.errors.roles && 'roles-error')}>
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.rolesLegend}</legend>
-            <FieldError error={props.errors.roles} lang={props.ctx.lang} />
+            <FieldError id="roles-error" error={props.errors.roles} lang={props.ctx.lang} />
             <div class="govuk-checkboxes" data-module="govuk-checkboxes">
               {(['applicant', 'signatory'] as const).map((role) => (
                 <div class="govuk-checkboxes__item">
@@ -337,11 +352,12 @@ export function AccessRequestView(props: {
           <label class="govuk-label govuk-label--s" for="motivation">
             {t.motivation}
           </label>
-          <FieldError error={props.errors.motivation} lang={props.ctx.lang} />
+          <FieldError id="motivation-error" error={props.errors.motivation} lang={props.ctx.lang} />
           <textarea
             class={`govuk-textarea${props.errors.motivation ? ' govuk-textarea--error' : ''}`}
             id="motivation"
             name="motivation"
+            aria-describedby={describedBy(props.errors.motivation && 'motivation-error')}
             rows="3"
             safe
           >
@@ -502,9 +518,9 @@ export function AccessRequestsAdminView(props: {
               <form method="post" action={`/handlaggning/behorigheter/${r.id}`} novalidate>
                 <Csrf ctx={props.ctx} />
                 <div class={`govuk-form-group${typed?.errors.decision ? ' govuk-form-group--error' : ''}`}>
-                  <fieldset class="govuk-fieldset">
+                  <fieldset class="govuk-fieldset" aria-describedby={describedBy(typed?.errors.decision && `decision-${r.id}-error`)}>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t.decisionLegend}</legend>
-                    <FieldError error={typed?.errors.decision} lang={props.ctx.lang} />
+                    <FieldError id={`decision-${r.id}-error`} error={typed?.errors.decision} lang={props.ctx.lang} />
                     <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
                       <div class="govuk-radios__item">
                         <input
@@ -539,11 +555,12 @@ export function AccessRequestsAdminView(props: {
                   <label class="govuk-label" for={`answer-${r.id}`}>
                     {t.answer}
                   </label>
-                  <FieldError error={typed?.errors.answer} lang={props.ctx.lang} />
+                  <FieldError id={`answer-${r.id}-error`} error={typed?.errors.answer} lang={props.ctx.lang} />
                   <textarea
                     class={`govuk-textarea${typed?.errors.answer ? ' govuk-textarea--error' : ''}`}
                     id={`answer-${r.id}`}
                     name="answer"
+                    aria-describedby={describedBy(typed?.errors.answer && `answer-${r.id}-error`)}
                     rows="2"
                     safe
                   >
