@@ -10,7 +10,7 @@ export interface Crumb {
 
 interface LayoutProps {
   ctx: PageContext;
-  /** The page's own title; " – Bidragsportalen" is added. */
+  /** The page's own title; " – Bidragsportalen" is added, except to the service's name itself (the home page). */
   title: string;
   /** A form shown again with its errors: the title starts "Fel: ", the first thing a screen reader says. */
   hasErrors?: boolean;
@@ -40,7 +40,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, section, children }
       <html lang={ctx.lang} class="govuk-template govuk-template--rendered">
         <head>
           <meta charset="utf-8" />
-          <title safe>{`${hasErrors ? t.titleErrorPrefix : ''}${title} – ${t.titleSuffix}`}</title>
+          <title safe>{`${hasErrors ? t.titleErrorPrefix : ''}${title === t.titleSuffix ? title : `${title} – ${t.titleSuffix}`}`}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
           <meta name="theme-color" content="#0b4f6c" />
           <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />

@@ -76,3 +76,9 @@ test('marks the Swedish call titles with lang="sv" on the English home page', as
   const sv = await t.app.inject({ method: 'GET', url: '/' });
   assert.doesNotMatch(sv.body, /href="\/utlysningar\/[^"]+" lang="sv"/);
 });
+
+test('the home page is titled with the service’s name once, and other pages add it after their own', async () => {
+  const titleOf = async (url: string) => /<title>([^<]*)<\/title>/.exec((await t.app.inject({ method: 'GET', url })).body)?.[1];
+  assert.equal(await titleOf('/'), 'Bidragsportalen');
+  assert.equal(await titleOf('/utlysningar'), 'Utlysningar – Bidragsportalen');
+});
