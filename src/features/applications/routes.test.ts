@@ -720,7 +720,11 @@ test('tells a municipal federation why it cannot apply for § 37 a, and a munici
 
   const otherCounty = await (await applicant()).get('/ansokningar/ny?utlysning=demo-vastra-gotaland-s37a');
   assert.equal(otherCounty.response.status, 403);
-  assert.match(await otherCounty.response.text(), /Linköping ligger inte i det län som utlysningen gäller/);
+  const otherCountyHtml = await otherCounty.response.text();
+  assert.match(otherCountyHtml, /Linköping ligger inte i det län som utlysningen gäller/);
+  // Not a dead end: the way on to the calls and to Mina sidor.
+  assert.match(otherCountyHtml, /<a class="govuk-link" href="\/utlysningar">Se alla utlysningar<\/a>/);
+  assert.match(otherCountyHtml, /<a class="govuk-link" href="\/mina-sidor">Till Mina sidor<\/a>/);
 });
 
 test('the draft’s pages lead to the submitted application, not to a refusal, once it is submitted', async () => {
@@ -744,6 +748,23 @@ test('the draft’s pages lead to the submitted application, not to a refusal, o
   assert.equal(deleted.headers.get('location'), `/ansokningar/${id}`);
   const page = await session.get(`/ansokningar/${id}`);
   assert.equal(page.response.status, 200);
+});
+
+test('the pages to delete and to approve a draft name it in their title and above their heading', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  const name = titleOf(await (await session.get(`/ansokningar/${id}`)).response.text()).replace(/ – Bidragsportalen$/, '');
+  assert.ok(name.length > 0);
+  const signatory = await applicant('firmatecknare-linkoping');
+  for (const [who, path, page] of [
+    [session, 'radera', 'Radera utkastet'],
+    [signatory, 'godkann', 'Godkänn ansökan som firmatecknare'],
+  ] as const) {
+    const html = await (await who.get(`/ansokningar/${id}/${path}`)).response.text();
+    assert.equal(titleOf(html), `${page} – ${name} – Bidragsportalen`, path);
+    assert.ok(html.includes(`<span class="govuk-caption-l">${name}</span>`), `${path}: no caption naming the draft`);
+  }
 });
 
 test('on an English page the message beside a field is announced as "Error:", not "Fel:"', async () => {

@@ -109,6 +109,8 @@ export const texts = defineTexts({
     newCreate: 'Skapa utkast',
     newNoMembership: 'Du behöver behörighet att företräda en kommun eller ett kommunalförbund för att kunna ansöka.',
     newRequestAccess: 'Begär behörighet',
+    newSeeCalls: 'Se alla utlysningar',
+    newToMyPages: 'Till Mina sidor',
     newNotApplicant: 'Du har inte behörighet att ansöka för den organisation du företräder. Begär behörighet som sökande.',
     callNotFound: 'Utlysningen finns inte.',
     callNotOpenYet: (date: string) =>
@@ -361,6 +363,8 @@ export const texts = defineTexts({
     newCreate: 'Create draft',
     newNoMembership: 'You need permission to act for a municipality or municipal federation to apply.',
     newRequestAccess: 'Request permission',
+    newSeeCalls: 'See all calls',
+    newToMyPages: 'Go to My pages',
     newNotApplicant: 'You do not have permission to apply for the organisation you act for. Request permission as an applicant.',
     callNotFound: 'The call does not exist.',
     callNotOpenYet: (date: string) => `The call opens on ${date}. You can start a draft now and submit it once the call has opened.`,

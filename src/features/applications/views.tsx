@@ -399,6 +399,21 @@ function appCrumbs(ctx: PageContext, app: { id: string; title: string }, current
   ];
 }
 
+/** The title of a page about one application: the page's own, then the application's. */
+function pageOfApplication(page: string, app: { title: string }, lang: Lang): string {
+  return `${page} – ${applicationTitle(app.title, lang).text}`;
+}
+
+/** The application's title above a heading that names the page, so that it is clear which application it is about. */
+function TitleCaption({ app, lang }: { app: { title: string }; lang: Lang }): JSX.Element {
+  const title = applicationTitle(app.title, lang);
+  return (
+    <span class="govuk-caption-l" lang={title.lang} safe>
+      {title.text}
+    </span>
+  );
+}
+
 /** The application's title as the page's heading. */
 function TitleHeading({ app, lang }: { app: { title: string }; lang: Lang }): JSX.Element {
   const title = applicationTitle(app.title, lang);
@@ -501,15 +516,28 @@ export function NoMembershipPage(props: { ctx: PageContext; message: string; may
       <p class="govuk-body" safe>
         {props.message}
       </p>
-      {props.mayRequestAccess ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href="/mina-sidor/behorighet">
-            {t.newRequestAccess}
+      {/* Where to go from a call this organisation may not apply to. */}
+      <ul class="govuk-list">
+        {props.mayRequestAccess ? (
+          <li>
+            <a class="govuk-link" href="/mina-sidor/behorighet">
+              {t.newRequestAccess}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        <li>
+          <a class="govuk-link" href="/utlysningar">
+            {t.newSeeCalls}
           </a>
-        </p>
-      ) : (
-        ''
-      )}
+        </li>
+        <li>
+          <a class="govuk-link" href="/mina-sidor">
+            {t.newToMyPages}
+          </a>
+        </li>
+      </ul>
     </Layout>
   );
 }
@@ -561,7 +589,7 @@ export function OverviewPage(props: {
     </li>
   );
   return (
-    <Layout ctx={ctx} title={app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
+    <Layout ctx={ctx} title={applicationTitle(app.title, ctx.lang).text} breadcrumbs={appCrumbs(ctx, app)}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           {props.notice ? <Notice text={props.notice} /> : ''}
@@ -691,7 +719,7 @@ export function StepPage(props: {
     <Layout
       ctx={ctx}
       hasErrors={props.errors.length > 0}
-      title={`${step.title[ctx.lang]} – ${app.title || t.untitled}`}
+      title={pageOfApplication(step.title[ctx.lang], app, ctx.lang)}
       breadcrumbs={appCrumbs(ctx, app, step.title[ctx.lang])}
     >
       <a href={previous} class="govuk-back-link">
@@ -964,7 +992,7 @@ export function AttachmentsPage(props: {
     <Layout
       ctx={ctx}
       hasErrors={props.errors.length > 0}
-      title={`${t.attachmentsTitle} – ${app.title || t.untitled}`}
+      title={pageOfApplication(t.attachmentsTitle, app, ctx.lang)}
       breadcrumbs={appCrumbs(ctx, app, t.attachmentsTitle)}
     >
       <a href={base} class="govuk-back-link">
@@ -1217,7 +1245,7 @@ export function ReviewPage(props: {
     <Layout
       ctx={ctx}
       hasErrors={props.problems.length > 0}
-      title={`${t.reviewTitle} – ${app.title || t.untitled}`}
+      title={pageOfApplication(t.reviewTitle, app, ctx.lang)}
       breadcrumbs={appCrumbs(ctx, app, t.reviewTitle)}
     >
       <a href={base} class="govuk-back-link">
@@ -1295,13 +1323,14 @@ export function SignatoryPage(props: {
     <Layout
       ctx={ctx}
       hasErrors={props.errors.length > 0}
-      title={t.signatoryApproveTitle}
+      title={pageOfApplication(t.signatoryApproveTitle, app, ctx.lang)}
       breadcrumbs={appCrumbs(ctx, app, t.signatoryApproveTitle)}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={props.errors} lang={ctx.lang} />
           {props.approved ? <Notice text={t.signatoryApproved2} /> : ''}
+          <TitleCaption app={app} lang={ctx.lang} />
           <h1 class="govuk-heading-l">{t.signatoryApproveTitle}</h1>
           <p class="govuk-body">{t.signatoryApproveIntro}</p>
           <p class="govuk-body-s">{t.productionNote}</p>
@@ -1411,7 +1440,7 @@ export function ReceiptPage(props: { ctx: PageContext; app: ApplicationReceipt; 
   return (
     <Layout
       ctx={ctx}
-      title={`${t.receiptTitle}: ${app.registryNumber ?? ''} – ${app.title || t.untitled}`}
+      title={pageOfApplication(`${t.receiptTitle}: ${app.registryNumber ?? ''}`, app, ctx.lang)}
       breadcrumbs={appCrumbs(ctx, app, t.receiptTitle)}
     >
       <div class="govuk-grid-row">
@@ -1481,7 +1510,12 @@ export function SubmittedPage(props: {
   // Files sent with a supplement are listed under it, not among the files the application was submitted with.
   const original = props.files.filter((f) => !app.supplementFileIds.includes(f.id));
   return (
-    <Layout ctx={ctx} hasErrors={props.errors.length > 0} title={app.title || t.untitled} breadcrumbs={appCrumbs(ctx, app)}>
+    <Layout
+      ctx={ctx}
+      hasErrors={props.errors.length > 0}
+      title={applicationTitle(app.title, ctx.lang).text}
+      breadcrumbs={appCrumbs(ctx, app)}
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={props.errors} lang={ctx.lang} />
@@ -1583,7 +1617,8 @@ export function DeleteDraftPage(props: { ctx: PageContext; app: ApplicationDetai
   const { ctx, app } = props;
   const t = texts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={t.deleteDraft} breadcrumbs={appCrumbs(ctx, app, t.deleteDraft)}>
+    <Layout ctx={ctx} title={pageOfApplication(t.deleteDraft, app, ctx.lang)} breadcrumbs={appCrumbs(ctx, app, t.deleteDraft)}>
+      <TitleCaption app={app} lang={ctx.lang} />
       <h1 class="govuk-heading-l">{t.deleteDraft}</h1>
       <p class="govuk-body">{t.deleteDraftConfirm}</p>
       <form method="post" action={`/ansokningar/${app.id}/radera`}>
