@@ -45,7 +45,7 @@ import {
   stepState,
   validateStep,
 } from './rules.ts';
-import { confirmationsFor, isLateOn } from './snapshot.ts';
+import { confirmationsFor, isLateOn, problemsBeforeApproval } from './snapshot.ts';
 import { certificatesOf, prepareSubmission, submitApplication } from './submit.ts';
 import { addSupplement } from './supplements.ts';
 import { texts } from './texts.ts';
@@ -680,6 +680,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) {
     const prepared = state.prepared ?? (await prepareSubmission(db, detail, new Date()));
+    const notReady = problemsToForm(problemsBeforeApproval(prepared.problems), detail.answers, detail.id, request.lang);
     return sendHtml(
       reply,
       <SignatoryPage
@@ -690,6 +691,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         contentSha256={prepared.serialised.sha256}
         fresh={loggedInFreshly(request)}
         approved={state.approved || prepared.approval?.contentSha256 === prepared.serialised.sha256}
+        notReady={notReady.map((e) => e.text)}
         errors={state.errors}
       />,
       status,
@@ -724,6 +726,16 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         reply,
         detail,
         { approved: false, errors: [{ text: t.signatoryChanged, href: '#main-content' }], prepared },
+        409,
+      );
+    }
+    // The page offers no button then; an approval posted anyway would not last either.
+    if (problemsBeforeApproval(prepared.problems).length > 0) {
+      return renderSignatory(
+        request,
+        reply,
+        detail,
+        { approved: false, errors: [{ text: t.signatoryNotReadyTitle, href: '#not-ready' }], prepared },
         409,
       );
     }

@@ -28,6 +28,7 @@ import {
 import {
   approvalOf,
   checkSubmission,
+  problemsBeforeApproval,
   requiredCertificates,
   type SubmissionCheckInput,
   serialiseSnapshot,
@@ -276,6 +277,24 @@ test('needs a signatory certificate unless a signatory approved exactly this con
   );
   assert.deepEqual(checkSubmission(submissionInput({ ...withoutCertificate, approvedSha256: 'a'.repeat(64) })), []);
   assert.equal(checkSubmission(submissionInput({ ...withoutCertificate, approvedSha256: 'b'.repeat(64) })).length, 1);
+});
+
+test('a signatory may approve a draft that lacks only the signatory certificate, or waits for its call to open', () => {
+  const withoutCertificate = { attachments: [{ kind: 'partnerCertificate', partnerIndex: 0 }] };
+  const early = checkSubmission(submissionInput({ ...withoutCertificate, today: '2026-08-31' }));
+  assert.equal(early.length, 2);
+  assert.deepEqual(problemsBeforeApproval(early), []);
+  // Whatever else is missing must be put right first: it would change what was approved.
+  const noPartnerCertificate = checkSubmission(submissionInput({ attachments: [] }));
+  assert.deepEqual(
+    problemsBeforeApproval(noPartnerCertificate).map((p) => (p.source === 'attachment' ? p.code : p.source)),
+    ['partnerCertificateMissing'],
+  );
+  const noTitle = checkSubmission(submissionInput({ answers: { ...submissionInput().answers, title: '' } }));
+  assert.deepEqual(
+    problemsBeforeApproval(noTitle).map((p) => (p.source === 'field' ? p.error.key : p.source)),
+    ['title'],
+  );
 });
 
 test('needs a partner certificate for each partner that receives money', () => {

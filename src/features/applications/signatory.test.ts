@@ -101,6 +101,40 @@ test('a signatory approves the exact content after logging in again; the approva
   assert.ok(text.replace(/\s/g, '').includes(sha ?? ''), 'the approved hash is printed on the receipt');
 });
 
+test('a signatory is not offered an approval that could not last: the draft must first be complete', async () => {
+  const applicant = await logIn('sokande-linkoping');
+  const id = await createCompleteDraft(applicant, call, year);
+  // Every answer is given, but the confirmations are not yet ticked, and the title is then removed.
+  const step = await (await applicant.get(`/ansokningar/${id}/insatsen`)).response.text();
+  await applicant.post(`/ansokningar/${id}/insatsen`, {
+    _csrf: hiddenInput(step, '_csrf'),
+    version: hiddenInput(step, 'version'),
+    title: '',
+    intent: 'save',
+  });
+  const signatory = await logIn('firmatecknare-linkoping');
+  const again = await signatory.get(`/logga-in/e-legitimation?igen=1&tillbaka=${encodeURIComponent(`/ansokningar/${id}/godkann`)}`);
+  const back = await signatory.post(new URL(again.url).pathname, {
+    _csrf: hiddenInput(await again.response.text(), '_csrf'),
+    persona: 'firmatecknare-linkoping',
+  });
+  const page = await back.response.text();
+  assert.match(page, /Ansökan är inte klar att godkänna/);
+  const listed = /<div id="not-ready">[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
+  assert.match(listed, /<li>Fyll i insatsens namn\.<\/li>/);
+  assert.match(listed, /<li>Bekräfta att insatsen bedrivs utan vinstsyfte\./);
+  assert.doesNotMatch(page, /name="sha256"/, 'an approval is offered');
+  assert.doesNotMatch(page, /Logga in igen och godkänn/);
+
+  // An approval posted anyway, of the content as it is, is refused and not recorded.
+  const sha = /([0-9a-f]{64})/.exec(page)?.[1];
+  const forced = await signatory.request(`/ansokningar/${id}/godkann`, { form: { _csrf: hiddenInput(page, '_csrf'), sha256: sha ?? '' } });
+  assert.equal(forced.status, 409);
+  assert.match(await forced.text(), /Ansökan är inte klar att godkänna/);
+  const [row] = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM signatory_approvals WHERE application_id = $1', [id]);
+  assert.equal(row?.n, 0);
+});
+
 test('an infected upload is refused and named; an unreachable scanner keeps the file in quarantine', async () => {
   const applicant = await logIn('sokande-linkoping');
   const id = await createCompleteDraft(applicant, call, year);

@@ -165,6 +165,15 @@ export function checkSubmission(input: SubmissionCheckInput): SubmissionProblem[
   return problems;
 }
 
+/**
+ * What must be put right before a signatory's approval can be the one submitted: any change after
+ * it calls for a new approval. Not the signatory certificate, which the approval stands in for, nor
+ * the call's period: a complete draft may be approved before the call opens.
+ */
+export function problemsBeforeApproval(problems: SubmissionProblem[]): SubmissionProblem[] {
+  return problems.filter((p) => p.source !== 'period' && !(p.source === 'attachment' && p.code === 'signatoryCertificateMissing'));
+}
+
 /** Whether a signatory approved, in the e-service, the content as it is now or as it was before. */
 export type ApprovalMatch = 'thisContent' | 'earlierContent' | 'none';
 

@@ -276,6 +276,9 @@ export const texts = defineTexts({
     signatoryApproveButton: 'Logga in igen och godkänn',
     signatoryApproveConfirm: 'Godkänn ansökan',
     signatoryApproved2: 'Du har godkänt ansökan.',
+    signatoryNotReadyTitle: 'Ansökan är inte klar att godkänna',
+    signatoryNotReady:
+      'En sökande i er organisation behöver först rätta det som står nedan. Godkänn när ansökan är klar: godkännandet gäller bara den version du godkänner, och varje ändring efter det gör att det behöver göras om.',
     signatoryNotFresh: 'Logga in igen för att godkänna. Inloggningen för godkännandet gäller i tio minuter.',
     signatoryChanged: 'Ansökan ändrades medan du granskade den. Granska den nya versionen och godkänn igen.',
     signatoryLink: 'Godkänn som firmatecknare',
@@ -521,6 +524,9 @@ export const texts = defineTexts({
     signatoryNone:
       'The application needs a signatory certificate. Attach one, or ask a signatory in your organisation to log in and approve the application here in the e-service.',
     signatoryApproveTitle: 'Approve the application as signatory',
+    signatoryNotReadyTitle: 'The application is not ready to approve',
+    signatoryNotReady:
+      'An applicant in your organisation must first put right what is listed below. Approve when the application is complete: the approval applies only to the version you approve, and any change after it means it must be given again.',
     signatoryApproveIntro:
       'As signatory you certify that the application is submitted with your approval. You log in again with e-ID to approve. The approval applies to exactly this version: if it changes, it must be approved again.',
     signatoryApproveHash: 'The application’s checksum (SHA-256)',

@@ -1314,6 +1314,8 @@ export function SignatoryPage(props: {
   contentSha256: string;
   fresh: boolean;
   approved: boolean;
+  /** What must be put right before an approval would last (problemsBeforeApproval); no approval is offered meanwhile. */
+  notReady: string[];
   errors: FormError[];
 }): JSX.Element {
   const { ctx, app } = props;
@@ -1334,6 +1336,19 @@ export function SignatoryPage(props: {
           <h1 class="govuk-heading-l">{t.signatoryApproveTitle}</h1>
           <p class="govuk-body">{t.signatoryApproveIntro}</p>
           <p class="govuk-body-s">{t.productionNote}</p>
+          {props.notReady.length > 0 ? (
+            <div id="not-ready">
+              <WarningText prefix={t.warning} text={t.signatoryNotReadyTitle} />
+              <p class="govuk-body">{t.signatoryNotReady}</p>
+              <ul class="govuk-list govuk-list--bullet">
+                {props.notReady.map((text) => (
+                  <li safe>{text}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            ''
+          )}
           <SummaryList rows={[[t.signatoryApproveHash, props.contentSha256]]} />
           {answerRows(props.answers, props.options, ctx.lang).map(({ step, rows }) => (
             <>
@@ -1344,7 +1359,7 @@ export function SignatoryPage(props: {
             </>
           ))}
           <AttachmentsSection ctx={ctx} app={app} answers={props.answers} />
-          {props.approved ? (
+          {props.approved || props.notReady.length > 0 ? (
             ''
           ) : props.fresh ? (
             <form method="post" action={`${base}/godkann`}>
