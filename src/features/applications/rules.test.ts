@@ -416,7 +416,8 @@ test('shows budget amounts as money, parsed as validation parses them, on the re
   const shown = new Map(budget.map(([label, value]) => [label, value.replace(/\s/g, ' ')]));
   assert.equal(shown.get('Personalkostnader'), '20 000 kr');
   assert.equal(shown.get('Lokalkostnader'), '5 000,50 kr');
-  assert.equal(shown.get('Egen finansiering'), 'tio tusen');
+  // Shown as typed, and said to be no amount: the page exists to check the answers.
+  assert.equal(shown.get('Egen finansiering'), 'tio tusen (inte ett belopp i kronor – ändra det innan ansökan skickas in)');
   assert.equal(shown.get('Sökt belopp'), 'Inte besvarat');
 });
 

@@ -1181,9 +1181,10 @@ export function answerRows(answers: DraftAnswers, options: ChoiceOptions, lang: 
         default: {
           const v = textAnswer(answers, field.key);
           if (v.trim() === '') return [label, t.notAnswered];
-          // An amount not yet valid (only a draft can hold one) is shown as typed.
-          const ore = field.kind === 'amount' ? parseKronor(v) : null;
-          return [label, ore === null ? v : formatKronor(ore, lang)];
+          if (field.kind !== 'amount') return [label, v];
+          // An amount not yet valid (only a draft can hold one) is shown as typed, and said to be wrong.
+          const ore = parseKronor(v);
+          return [label, ore === null ? t.notAnAmount(v) : formatKronor(ore, lang)];
         }
       }
     }),
