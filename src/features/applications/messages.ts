@@ -29,6 +29,8 @@ export function answerErrorText(error: AnswerError, answers: DraftAnswers, lang:
         return t.errInvalidDate(name);
       case 'invalidAmount':
         return t.errInvalidAmount(name);
+      case 'amountTooLarge':
+        return t.errAmountTooLarge(name);
       case 'amountNotPositive':
         return t.errAmountNotPositive(name);
       case 'invalidEmail':

@@ -19,6 +19,7 @@ import {
   parseDate,
   parseKronor,
   readFields,
+  readKronor,
   relinkedPartnerCertificates,
   rowsAnswer,
   sha256Hex,
@@ -57,6 +58,27 @@ test('parses kronor as people type them into whole öre', () => {
   assert.equal(parseKronor('12.5.0'), null);
   assert.equal(parseKronor('-100'), null);
   assert.equal(parseKronor('tio tusen'), null);
+});
+
+test('reads thousands grouped with a comma or point, as the English pages show amounts, and says when a number is too large', () => {
+  assert.equal(parseKronor('1,000.50'), 100_050);
+  assert.equal(parseKronor('1,000'), 100_000);
+  assert.equal(parseKronor('1.250.000,50 kr'), 125_000_050);
+  assert.equal(parseKronor('250,000 SEK'), 25_000_000);
+  // Two digits after the mark are öre; the same mark cannot do both; groups have three digits.
+  assert.equal(parseKronor('1,50'), 150);
+  assert.equal(parseKronor('1,000,50'), null);
+  assert.equal(parseKronor('1,00,000'), null);
+  assert.equal(parseKronor('12,5000'), null);
+  assert.equal(readKronor('999 999 999 999,99'), 99_999_999_999_999);
+  assert.equal(readKronor('1 000 000 000 000'), 'tooLarge');
+  assert.equal(readKronor('99999999999999999999'), 'tooLarge');
+  assert.equal(readKronor('100:-'), 'invalid');
+  const budget = step('budget');
+  assert.deepEqual(
+    validateStep(budget, { 'cost.personnel': '1 000 000 000 000' }, options).find((e) => e.key === 'cost.personnel')?.code,
+    'amountTooLarge',
+  );
 });
 
 test('accepts only real calendar dates', () => {

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'tooLong'
   | 'invalidDate'
   | 'invalidAmount'
+  | 'amountTooLarge'
   | 'amountNotPositive'
   | 'invalidEmail'
   | 'invalidOrgNumber'
@@ -151,22 +152,38 @@ export function parseDate(text: string): string | null {
   return isCalendarDate(trimmed) ? trimmed : null;
 }
 
-const kronorPattern = /^(\d{1,12})(?:[,.](\d{1,2}))?$/;
+/** Whole kronor, plain or in groups of three after a comma or point ("1,000", "1.000"), then öre. */
+const kronorPattern = /^(\d+|\d{1,3}(?:([,.])\d{3})(?:\2\d{3})*)(?:([,.])(\d{1,2}))?$/;
+/** More than any budget: 999 999 999 999 kr, which still fits an öre count in a JavaScript number. */
+const MAX_KRONOR_DIGITS = 12;
 
 /**
  * Kronor as people type them ("12 500", "12 500,50", "12500 kr") to whole öre. Spaces (also the
- * no-break spaces a copied amount carries) separate thousands; decimals take comma or point.
+ * no-break spaces a copied amount carries) separate thousands; decimals take comma or point. A
+ * comma or point before groups of exactly three digits separates thousands too, as English pages
+ * and copied figures write them ("1,000.50", "1.000,50"): no one writes öre with three digits.
+ * 'tooLarge' for a number of more than twelve digits of kronor.
  */
-export function parseKronor(text: string): number | null {
+export function readKronor(text: string): number | 'invalid' | 'tooLarge' {
   const compact = text
     .trim()
     .replace(/\s*(kr|sek|kronor)\.?$/i, '')
     .replace(/[\s\u00a0\u202f]/g, '');
   const match = kronorPattern.exec(compact);
-  if (!match) return null;
-  const whole = Number(match[1]);
-  const fraction = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
-  return whole * 100 + fraction;
+  if (!match) return 'invalid';
+  const [, grouped = '', separator, decimalSeparator, decimals] = match;
+  // "1,000,50": the same mark cannot both group thousands and start the öre.
+  if (separator && decimalSeparator === separator) return 'invalid';
+  const whole = separator ? grouped.replaceAll(separator, '') : grouped;
+  if (whole.replace(/^0+(?=\d)/, '').length > MAX_KRONOR_DIGITS) return 'tooLarge';
+  const fraction = decimals ? Number(decimals.padEnd(2, '0')) : 0;
+  return Number(whole) * 100 + fraction;
+}
+
+/** An amount in öre as readKronor reads it; null for anything that is not one. */
+export function parseKronor(text: string): number | null {
+  const read = readKronor(text);
+  return typeof read === 'number' ? read : null;
 }
 
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
@@ -266,8 +283,9 @@ function fieldErrors(field: Field, answers: DraftAnswers, options: ChoiceOptions
         return [{ key: field.key, code: 'tooLong', max: FORMATTED_MAX }];
       if (field.kind === 'date') return parseDate(value) ? [] : [{ key: field.key, code: 'invalidDate' }];
       if (field.kind === 'amount') {
-        const ore = parseKronor(value);
-        if (ore === null) return [{ key: field.key, code: 'invalidAmount' }];
+        const ore = readKronor(value);
+        if (ore === 'invalid') return [{ key: field.key, code: 'invalidAmount' }];
+        if (ore === 'tooLarge') return [{ key: field.key, code: 'amountTooLarge' }];
         // Eligibility says the same at submission; here it shows on the step where it is typed.
         return field.positive && ore === 0 ? [{ key: field.key, code: 'amountNotPositive' }] : [];
       }

@@ -179,6 +179,7 @@ export const texts = defineTexts({
     errInvalidDate: (name: string) =>
       `${capitalise(name)} måste vara ett riktigt datum, skrivet som år-månad-dag, till exempel 2026-09-01.`,
     errInvalidAmount: (name: string) => `${capitalise(name)} måste vara ett belopp i kronor, till exempel 125 000.`,
+    errAmountTooLarge: (name: string) => `${capitalise(name)} är för stort. Skriv beloppet i kronor, högst 999 999 999 999.`,
     errAmountNotPositive: (name: string) => `${capitalise(name)} måste vara större än 0 kronor.`,
     errInvalidEmail: (name: string) => `Skriv ${name} i rätt format, till exempel namn@kommun.se.`,
     errInvalidOrgNumber: (name: string) => `${capitalise(name)} är inte giltigt. Skriv det med 10 siffror, till exempel 212000-0142.`,
@@ -433,7 +434,8 @@ export const texts = defineTexts({
     errConfirm: (name: string) => `Confirm ${name}.`,
     errTooLong: (name: string, max: number) => `${capitalise(name)} must be ${formatInteger(max, 'en')} characters or fewer.`,
     errInvalidDate: (name: string) => `${capitalise(name)} must be a real date, written as year-month-day, for example 2026-09-01.`,
-    errInvalidAmount: (name: string) => `${capitalise(name)} must be an amount in kronor, for example 125 000.`,
+    errInvalidAmount: (name: string) => `${capitalise(name)} must be an amount in kronor, for example 125,000.`,
+    errAmountTooLarge: (name: string) => `${capitalise(name)} is too large. Write the amount in kronor, at most 999,999,999,999.`,
     errAmountNotPositive: (name: string) => `${capitalise(name)} must be more than 0 kronor.`,
     errInvalidEmail: (name: string) => `Enter ${name} in the correct format, for example name@kommun.se.`,
     errInvalidOrgNumber: (name: string) => `${capitalise(name)} is not valid. Write it as 10 digits, for example 212000-0142.`,
