@@ -466,7 +466,7 @@ export async function saveDraft(
 
 /** Refused saves kept beside a draft, newest first. */
 export async function listDraftConflicts(db: DbOrTx, applicationId: string) {
-  return db
+  const rows = await db
     .select({
       id: draftConflicts.id,
       answers: draftConflicts.answers,
@@ -477,6 +477,8 @@ export async function listDraftConflicts(db: DbOrTx, applicationId: string) {
     .leftJoin(persons, eq(persons.id, draftConflicts.attemptedBy))
     .where(eq(draftConflicts.applicationId, applicationId))
     .orderBy(desc(draftConflicts.createdAt));
+  // Written by saveDraft from a draft's answers.
+  return rows.map((row) => ({ ...row, answers: row.answers as DraftAnswers }));
 }
 
 export async function discardDraftConflict(tx: Tx, applicationId: string, conflictId: number): Promise<void> {

@@ -129,6 +129,12 @@ test('saving over a newer version is refused, the typed answers are kept and bot
     kept.map((k) => k.answers.title),
     ['Version från B'],
   );
+  // The overview says what taking the kept version would change, before anyone chooses it.
+  const overview = await (await second.get(`/ansokningar/${id}`)).response.text();
+  const changes = /<details class="govuk-details[^"]*">([\s\S]*?)<\/details>/.exec(overview)?.[1] ?? '';
+  assert.match(changes, /Svar som skiljer sig från utkastet nu: Insatsen</);
+  assert.match(changes, /<dd class="govuk-summary-list__value">Version från B<\/dd>/);
+  assert.doesNotMatch(changes, /Version från A/);
   // Saving again from the conflict page replaces the newer version deliberately.
   const again = await second.post(`/ansokningar/${id}/insatsen`, {
     _csrf: hiddenInput(html, '_csrf'),

@@ -281,6 +281,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         deletionDate={deletionDate(detail.updatedAt)}
         banner={bannerFor(detail.call, today())}
         kept={kept}
+        options={prepared.options}
         notice={takeFlash(request)}
         mayEdit={can(request.actor, 'application.edit', detail)}
         maySign={can(request.actor, 'application.sign', detail)}
@@ -492,7 +493,7 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         const result = await saveDraft(tx, {
           id: detail.id,
           basedOnVersion: body.data.version,
-          answers: mergeAnswers(detail.answers, kept.answers as DraftAnswers),
+          answers: mergeAnswers(detail.answers, kept.answers),
           personId: personId(request.actor),
           now: new Date(),
           previous: detail,

@@ -440,6 +440,11 @@ export function changedKeys(saved: DraftAnswers, attempted: DraftAnswers): strin
   return Object.keys(attempted).filter((key) => JSON.stringify(saved[key] ?? null) !== JSON.stringify(attempted[key]));
 }
 
+/** The fields two versions of a draft answer differently, whichever of them holds the answer. */
+export function differingKeys(one: DraftAnswers, other: DraftAnswers): Set<string> {
+  return new Set([...changedKeys(one, other), ...changedKeys(other, one)]);
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -167,6 +167,8 @@ export const texts = defineTexts({
     keptVersionsIntro:
       'De här versionerna sparades inte eftersom någon annan hade sparat en nyare version. De finns kvar tills ansökan skickas in eller raderas.',
     keptVersionBy: (who: string, when: string) => `${who}, ${when}`,
+    keptVersionDiffers: (parts: string) => `Svar som skiljer sig från utkastet nu: ${parts}`,
+    keptVersionSame: 'Samma svar som utkastet har nu.',
     useKeptVersion: 'Använd den här versionen',
     discardKeptVersion: 'Ta bort',
     keptVersionUsed: 'Den sparade versionen används nu i utkastet.',
@@ -424,6 +426,8 @@ export const texts = defineTexts({
     keptVersionsIntro:
       'These versions were not saved because someone else had saved a newer version. They are kept until the application is submitted or deleted.',
     keptVersionBy: (who: string, when: string) => `${who}, ${when}`,
+    keptVersionDiffers: (parts: string) => `Answers that differ from the draft as it is now: ${parts}`,
+    keptVersionSame: 'The same answers as the draft has now.',
     useKeptVersion: 'Use this version',
     discardKeptVersion: 'Remove',
     keptVersionUsed: 'The saved version is now used in the draft.',

@@ -30,6 +30,7 @@ import {
   type DraftAnswers,
   type DraftRow,
   deletionDate,
+  differingKeys,
   fieldId,
   listAnswer,
   parseKronor,
@@ -552,6 +553,39 @@ export interface KeptVersion {
   id: number;
   byName: string | null;
   createdAt: Date;
+  answers: DraftAnswers;
+}
+
+/**
+ * What taking a kept version would change: the answers it gives differently from the draft as it
+ * is now, under their parts, folded behind the parts' names.
+ */
+function KeptVersionChanges(props: { kept: KeptVersion; current: DraftAnswers; options: ChoiceOptions; lang: Lang }): JSX.Element {
+  const t = texts(props.lang);
+  const differing = differingKeys(props.current, props.kept.answers);
+  const parts = answerRows(props.kept.answers, props.options, props.lang)
+    .map(({ step, rows }) => ({ step, rows: rows.filter((_, i) => differing.has(step.fields[i]?.key ?? '')) }))
+    .filter((part) => part.rows.length > 0);
+  if (parts.length === 0) return <p class="govuk-body-s">{t.keptVersionSame}</p>;
+  return (
+    <details class="govuk-details govuk-!-margin-bottom-2">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text" safe>
+          {t.keptVersionDiffers(parts.map((p) => p.step.title[props.lang]).join(', '))}
+        </span>
+      </summary>
+      <div class="govuk-details__text">
+        {parts.map((part) => (
+          <>
+            <h3 class="govuk-heading-s" safe>
+              {part.step.title[props.lang]}
+            </h3>
+            <SummaryList rows={part.rows} />
+          </>
+        ))}
+      </div>
+    </details>
+  );
 }
 
 export function OverviewPage(props: {
@@ -563,6 +597,7 @@ export function OverviewPage(props: {
   deletionDate: string;
   banner: CallBannerState;
   kept: KeptVersion[];
+  options: ChoiceOptions;
   notice: string | null;
   /** A signatory who is not an applicant reads the draft and approves it, but cannot change it. */
   mayEdit: boolean;
@@ -654,6 +689,7 @@ export function OverviewPage(props: {
                 {props.kept.map((k) => (
                   <li>
                     <span safe>{t.keptVersionBy(k.byName ?? t.conflictSomeone, formatDateTime(k.createdAt, ctx.lang))}</span>
+                    <KeptVersionChanges kept={k} current={app.answers} options={props.options} lang={ctx.lang} />
                     <form method="post" action={`${base}/versioner/${k.id}`} class="bp-inline-form">
                       <Csrf ctx={ctx} />
                       <input type="hidden" name="version" value={String(app.version)} />
