@@ -220,6 +220,7 @@ export async function registerReceivedApplication(
         boardCountyCode: board,
         caseCode: input.caseCode,
         subject: entry.subject,
+        openedAt: input.now,
         document: {
           kind: 'application',
           sender: organisation.name,

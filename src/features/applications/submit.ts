@@ -202,6 +202,7 @@ export async function submitApplication(
       boardCountyCode: board,
       caseCode: input.caseCode,
       subject: entry.subject,
+      openedAt: input.now,
       document: {
         kind: 'application',
         sender: detail.organisationName,

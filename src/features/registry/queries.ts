@@ -37,6 +37,8 @@ export interface NewCase {
   boardCountyCode: string;
   caseCode: string;
   subject: string;
+  /** When the case is opened, which gives the number its year: now, even for a letter that came days ago. */
+  openedAt: Date;
   document: IncomingDocument;
 }
 
@@ -57,7 +59,7 @@ export const openCaseSteps = sql`counter AS (
       RETURNING last_sequence),
     opened AS (
       INSERT INTO ${registryCases} (id, board_county_code, case_code, sequence, year, subject, opened_at)
-      SELECT r.case_id, ${p('board')}, ${p('caseCode')}, c.last_sequence, ${p('year')}, ${p('subject')}, ${p('receivedAt')}
+      SELECT r.case_id, ${p('board')}, ${p('caseCode')}, c.last_sequence, ${p('year')}, ${p('subject')}, ${p('openedAt')}
       FROM registering r, counter c
       RETURNING id, registry_number, sequence),
     first_document AS (
@@ -69,9 +71,10 @@ export function newCaseValues(input: NewCase): PlaceholderValues {
   const d = input.document;
   return {
     board: input.boardCountyCode,
-    year: registryYear(d.receivedAt),
+    year: registryYear(input.openedAt),
     caseCode: input.caseCode,
     subject: input.subject,
+    openedAt: input.openedAt.toISOString(),
     receivedAt: d.receivedAt.toISOString(),
     documentKind: d.kind,
     sender: d.sender,

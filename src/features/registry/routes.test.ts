@@ -222,6 +222,27 @@ test('an application received after the call closed is registered and flagged la
   assert.match(registry, /Ja, efter sista ansökningsdag/);
 });
 
+test('a letter registered today that came last year gets a number in this year’s series, opened today', async () => {
+  const officer = await staffSession();
+  const thisYear = Number(today.slice(0, 4));
+  const { response } = await register(officer, {
+    ...(await postFields()),
+    receivedDate: `${thisYear - 1}-12-30`,
+    receivedTime: '15:00',
+    title: 'Ansökan som låg kvar i postrummet',
+  });
+  assert.equal(response.status, 303, await response.clone().text());
+  const number = registryNumberIn(await (await officer.follow(response, '/handlaggning/registrera')).response.text());
+  assert.equal(number.year, thisYear);
+  const [row] = await t.database.query<{ opened_on: string; received_on: string }>(
+    `SELECT to_char(c.opened_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS opened_on,
+       to_char(d.received_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS received_on
+     FROM registry_cases c JOIN registry_documents d ON d.case_id = c.id WHERE c.registry_number = $1`,
+    [number.text],
+  );
+  assert.deepEqual({ ...row }, { opened_on: today, received_on: `${thisYear - 1}-12-30` });
+});
+
 test('the registry lists the entries, newest first, and never what the applications say', async () => {
   assert.ok(shared.eServiceNumber && shared.postNumber, 'runs after the registration test');
   const officer = await staffSession();

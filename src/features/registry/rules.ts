@@ -2,9 +2,13 @@ import { isCalendarDate } from '../applications/eligibility.ts';
 
 const stockholmYear = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' });
 
-/** The registry year is the year of receipt in Sweden: a document received at 00:30 on 1 January belongs to the new year. */
-export function registryYear(receivedAt: Date): number {
-  return Number(stockholmYear.format(receivedAt));
+/**
+ * The registry year is the year in Sweden when the case is opened: an application submitted at 00:30
+ * on 1 January belongs to the new year, and a letter registered today belongs to this year's
+ * series whatever date it came, so a back-dated registration cannot open a number in an old one.
+ */
+export function registryYear(openedAt: Date): number {
+  return Number(stockholmYear.format(openedAt));
 }
 
 /** The board that receives and registers a call's applications: the preparing board, else the call's own county. */
