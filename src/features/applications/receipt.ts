@@ -2,8 +2,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import { formatDateTime, formatFileSize, formatKronor } from '../../platform/format.ts';
 import type { PdfBlock } from '../../platform/pdf/model.ts';
 import { renderPdf } from '../../platform/pdf/render.ts';
+import { steps } from './form.ts';
 import { type ApplicationDetail, findSnapshot, loadChoiceOptions } from './queries.ts';
-import { rowsAnswer } from './rules.ts';
+import { rowsAnswer, textAnswer } from './rules.ts';
 import { confirmationsFor, type SnapshotContent } from './snapshot.ts';
 import { texts } from './texts.ts';
 import { answerRows, partnerName } from './views.tsx';
@@ -15,6 +16,8 @@ const kindNames: Record<string, string> = {
   ledgerExtract: 'Utdrag ur huvudbok',
   other: 'Övrig bilaga',
 };
+
+const titleLabel = steps.flatMap((s) => s.fields).find((f) => f.key === 'title')?.label.sv ?? '';
 
 /** A checksum in groups of 16, so that a narrow column breaks it between groups and eyes can compare it. */
 function groupedChecksum(sha256: string): string {
@@ -67,10 +70,29 @@ export async function renderReceipt(db: DbOrTx, detail: ApplicationDetail): Prom
       },
     );
   }
-  for (const { step, rows } of answerRows(content.answers, options, 'sv')) {
+  if (detail.channel === 'eService') {
+    for (const { step, rows } of answerRows(content.answers, options, 'sv')) {
+      blocks.push(
+        { kind: 'heading', level: 1, text: step.title.sv },
+        { kind: 'keyValue', items: rows.map(([label, value]) => ({ label, value })) },
+      );
+    }
+  } else {
+    // Registered from post or e-mail: the form's questions were answered on paper, so the receipt
+    // gives what the case officer stated, not every question as unanswered.
+    const how = detail.channel === 'post' ? t.receiptChannelPost : t.receiptChannelEmail;
+    const note = textAnswer(content.answers, 'registrationNote');
     blocks.push(
-      { kind: 'heading', level: 1, text: step.title.sv },
-      { kind: 'keyValue', items: rows.map(([label, value]) => ({ label, value })) },
+      { kind: 'heading', level: 1, text: t.receiptStatedHeading },
+      {
+        kind: 'keyValue',
+        items: [
+          { label: titleLabel, value: textAnswer(content.answers, 'title') },
+          { label: t.receiptArrived, value: how },
+          ...(note ? [{ label: t.receiptRegistrationNote, value: note }] : []),
+        ],
+      },
+      { kind: 'paragraph', text: t.receiptAnswersInDocuments(how) },
     );
   }
   // Only what was answered: an application registered from post or e-mail gave no confirmations here.

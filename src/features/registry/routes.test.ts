@@ -189,6 +189,13 @@ test('an application received by post gets the next number in the same sequence 
   // A letter gave no confirmations in the e-service: its receipt claims none, neither yes nor no.
   const letter = pdfPages(a).join('\n');
   assert.doesNotMatch(letter, /Bekräftelser|vinstsyfte/);
+  // Nor does it list the form's questions as unanswered: it gives what the officer stated.
+  assert.doesNotMatch(letter, /Inte besvarat/);
+  const flat = letter.replace(/\s+/g, ' ');
+  assert.match(flat, /Insatsens namn Språkvänner i Borås/);
+  assert.match(flat, /Inkom med post/);
+  assert.match(flat, /Anteckning vid registreringen Kom i ett kuvert med två bilagor\./);
+  assert.match(flat, /Ansökan kom in med post och registrerades av länsstyrelsen\./);
   const staffCopy = Buffer.from(await (await officer.request(`/handlaggning/ansokningar/${draftId}/kvitto.pdf`)).arrayBuffer());
   const applicantCopy = Buffer.from(await (await applicant.request(`/ansokningar/${draftId}/kvitto.pdf`)).arrayBuffer());
   assert.ok(staffCopy.subarray(0, 5).equals(Buffer.from('%PDF-')));
