@@ -400,9 +400,20 @@ test('a supplement is registered under the same registry number; the functional 
     docs.map((d) => `${d.document_number}:${d.kind}`),
     ['1:application', '2:supplement'],
   );
-  const mails = await t.database.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE subject LIKE 'Komplettering inkommen%'`);
+  const mails = await t.database.query<{ subject: string; text_body: string }>(
+    `SELECT subject, text_body FROM mail_outbox WHERE subject LIKE 'Komplettering inkommen%' ORDER BY id`,
+  );
   assert.ok(mails.length >= 1);
   assert.match(mails.at(-1)?.subject ?? '', /^Komplettering inkommen – \d{3}-\d+-\d{4} \(Länsstyrelsen i Östergötlands län\)$/);
+  // The board reads what arrived: the statement itself, and which file with its checksum.
+  const [stored] = await t.database.query<{ sha256: string }>(
+    `SELECT sha256 FROM attachments WHERE application_id = $1 AND filename = 'intyg-reviderat.pdf'`,
+    [id],
+  );
+  assert.ok(stored);
+  const toBoard = mails.at(-1)?.text_body ?? '';
+  assert.match(toBoard, /\nYttrandet:\n\nVi bifogar det reviderade intyget\.$/);
+  assert.ok(toBoard.includes(`Fil: intyg-reviderat.pdf (`) && toBoard.includes(`kontrollsumma (SHA-256) ${stored.sha256}`), toBoard);
   const [{ registry_number: number } = { registry_number: '' }] = await t.database.query<{ registry_number: string }>(
     'SELECT r.registry_number FROM registry_cases r JOIN applications a ON a.registry_case_id = r.id WHERE a.id = $1',
     [id],
@@ -425,6 +436,9 @@ test('a supplement is registered under the same registry number; the functional 
     receipts[0]?.text_body ?? '',
     new RegExp(`Diarienummer: ${number} \\(Länsstyrelsen i Östergötlands län\\), handling nummer 2`),
   );
+  // The applicant's receipt names what arrived too.
+  assert.match(receipts[0]?.text_body ?? '', /Skriftligt yttrande: 34 tecken\nFil: intyg-reviderat\.pdf \(/);
+  assert.ok(receipts[0]?.text_body.includes(stored.sha256));
   // The page the redirect leads to says in a success banner what was registered, and so does a reload.
   assert.equal(response.headers.get('location'), `/ansokningar/${id}?komplettering=2`);
   const confirmed = await (await session.get(`/ansokningar/${id}?komplettering=2`)).response.text();

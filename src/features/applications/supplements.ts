@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { countyBoards, supplementAttachments, supplements } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { FormError } from '../../platform/components.tsx';
-import { formatDateTime } from '../../platform/format.ts';
+import { formatDateTime, formatFileSize } from '../../platform/format.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { AUTOMATIC_MAIL_FOOTER } from '../../platform/mail/rules.ts';
 import { addDocument } from '../registry/queries.ts';
@@ -55,7 +55,7 @@ export async function addSupplement(
   }
   if (statement === '' && !read.form.file)
     return { ok: false, error: { text: t.supplementEmpty, href: '#statement' }, status: 400, statement };
-  let attachmentId: string | null = null;
+  let file: { id: string; filename: string; sizeBytes: number; sha256: string } | null = null;
   if (read.form.file) {
     const stored = await storeAttachment(app, request.lang, {
       applicationId: detail.id,
@@ -65,14 +65,14 @@ export async function addSupplement(
       file: read.form.file,
     });
     if (!stored.ok) return { ok: false, error: { text: stored.problem.text, href: '#file' }, status: stored.problem.status, statement };
-    attachmentId = stored.attachment.id;
+    file = stored.attachment;
   }
   const db = app.database.db;
   const mailbox = await functionalMailbox(db, detail);
   const now = new Date();
   return db.transaction(async (tx) => {
     const document = await addDocument(tx, caseId, {
-      kind: statement !== '' && !attachmentId ? 'statement' : 'supplement',
+      kind: statement !== '' && !file ? 'statement' : 'supplement',
       sender: detail.organisationName,
       description: 'Komplettering från sökande',
       receivedAt: now,
@@ -88,7 +88,8 @@ export async function addSupplement(
       })
       .returning({ id: supplements.id });
     if (!row) throw new Error('supplement not stored');
-    if (attachmentId) await tx.insert(supplementAttachments).values({ supplementId: row.id, attachmentId });
+    if (file) await tx.insert(supplementAttachments).values({ supplementId: row.id, attachmentId: file.id });
+    const contents = supplementContents(statement, file);
     if (mailbox) {
       await enqueueMail(tx, {
         to: mailbox,
@@ -100,12 +101,15 @@ export async function addSupplement(
           `Från: ${detail.organisationName}`,
           `Mottagen: ${formatDateTime(now, 'sv')}`,
           `Handling nummer ${document.documentNumber} i ärendet.`,
+          '',
+          ...contents,
+          ...(statement ? ['', 'Yttrandet:', '', statement] : []),
         ].join('\n'),
         dedupeKey: `supplement:${row.id}`,
       });
     }
     // The applicant's contact persons get a receipt, as on submission: proof of what arrived and when.
-    const receipt = supplementReceipt(detail, document.documentNumber, now);
+    const receipt = supplementReceipt(detail, document.documentNumber, now, contents);
     for (const to of confirmationRecipients(detail.answers)) {
       await enqueueMail(tx, { to, ...receipt, dedupeKey: `supplement:${row.id}:${to}` });
     }
@@ -121,8 +125,16 @@ export async function addSupplement(
   });
 }
 
+/** What a supplement held, as both its mails name it: proof of what arrived, down to the file's checksum. */
+function supplementContents(statement: string, file: { filename: string; sizeBytes: number; sha256: string } | null): string[] {
+  return [
+    ...(statement ? [`Skriftligt yttrande: ${statement.length} tecken`] : []),
+    ...(file ? [`Fil: ${file.filename} (${formatFileSize(file.sizeBytes, 'sv')}), kontrollsumma (SHA-256) ${file.sha256}`] : []),
+  ];
+}
+
 /** The mail that tells the applicant a supplement arrived (always Swedish, as the registry is). */
-function supplementReceipt(detail: ApplicationDetail, documentNumber: number, receivedAt: Date) {
+function supplementReceipt(detail: ApplicationDetail, documentNumber: number, receivedAt: Date, contents: string[]) {
   const board = detail.boardName ?? '';
   return {
     subject: `Komplettering mottagen – diarienummer ${detail.registryNumber} (${board})`,
@@ -133,6 +145,7 @@ function supplementReceipt(detail: ApplicationDetail, documentNumber: number, re
       '',
       `Diarienummer: ${detail.registryNumber} (${board}), handling nummer ${documentNumber}`,
       `Mottagen: ${formatDateTime(receivedAt, 'sv')}`,
+      ...contents,
       '',
       texts('sv').receiptUseNumber,
       '',
