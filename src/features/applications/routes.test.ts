@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.ts';
 import { formatDate, stockholmDateOf } from '../../platform/format.ts';
@@ -785,6 +786,31 @@ test('the pages to delete and to approve a draft name it in their title and abov
     assert.equal(titleOf(html), `${page} – ${name} – Bidragsportalen`, path);
     assert.ok(html.includes(`<span class="govuk-caption-l">${name}</span>`), `${path}: no caption naming the draft`);
   }
+});
+
+test('an attached file opens from the attachments page for the organisation, and for no one else while it is a draft', async () => {
+  const session = await applicant();
+  const id = await createCompleteDraft(session, call, year);
+  const page = await (await session.get(`/ansokningar/${id}/bilagor`)).response.text();
+  const links = [...page.matchAll(/<a class="govuk-link" href="(\/ansokningar\/[^"]+\/bilagor\/[^"]+\/fil)">([^<]+)<\/a>/g)];
+  assert.equal(links.length, 2, 'both certificates are linked');
+  const [, href = '', name = ''] = links[0] ?? [];
+  const [stored] = await t.database.query<{ sha256: string; size_bytes: string }>(
+    'SELECT sha256, size_bytes FROM attachments WHERE application_id = $1 AND filename = $2',
+    [id, name],
+  );
+  const file = await session.request(href);
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('cache-control'), 'private, no-store');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  assert.equal(bytes.length, Number(stored?.size_bytes));
+  assert.equal(createHash('sha256').update(bytes).digest('hex'), stored?.sha256);
+  // Another municipality's applicant, and staff (a draft is the organisation's own), get the 404 page.
+  assert.equal((await (await applicant('sokande-norrkoping')).request(href)).status, 404);
+  const officer = new HttpSession(t.baseUrl);
+  await logInAs(officer, 'administrator', { staff: true, returnTo: '/handlaggning' });
+  assert.equal((await officer.request(href)).status, 404);
+  assert.equal((await session.request(href.replace(/[0-9a-f-]{36}\/fil$/, `${randomUUID()}/fil`))).status, 404);
 });
 
 test('on an English page the message beside a field is announced as "Error:", not "Fel:"', async () => {

@@ -34,9 +34,11 @@ import {
   answersToStore,
   bannerFor,
   changedKeys,
+  contentDisposition,
   copiedAnswers,
   type DraftAnswers,
   deletionDate,
+  mayDownload,
   mergeAnswers,
   partnersReceivingMoney,
   readConfirmations,
@@ -611,6 +613,21 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       status,
     );
   }
+
+  // A file of the application, for the organisation's members and, once submitted, the staff who may read it.
+  app.get('/ansokningar/:id/bilagor/:attachmentId/fil', login, async (request, reply) => {
+    const detail = await load(request);
+    const { attachmentId } = request.params as { attachmentId: string };
+    const file = detail?.attachments.find((a) => a.id === attachmentId);
+    if (!file || !mayDownload(file)) return sendNotFound(request, reply);
+    const body = await app.files.get(file.storageKey);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.sizeBytes))
+      .header('content-disposition', contentDisposition(file.filename))
+      .header('cache-control', 'private, no-store')
+      .send(body);
+  });
 
   app.get('/ansokningar/:id/skicka-in', login, async (request, reply) => {
     const detail = await load(request);

@@ -12,6 +12,7 @@ import {
   canonicalOrgNumber,
   completedSteps,
   confirmationRecipients,
+  contentDisposition,
   copiedAnswers,
   type DraftAnswers,
   deletionDate,
@@ -78,6 +79,14 @@ test('reads thousands grouped with a comma or point, as the English pages show a
   assert.deepEqual(
     validateStep(budget, { 'cost.personnel': '1 000 000 000 000' }, options).find((e) => e.key === 'cost.personnel')?.code,
     'amountTooLarge',
+  );
+});
+
+test('a file is saved under its own name, in ASCII for old clients and in UTF-8 for the rest', () => {
+  assert.equal(contentDisposition('intyg.pdf'), `attachment; filename="intyg.pdf"; filename*=UTF-8''intyg.pdf`);
+  assert.equal(
+    contentDisposition('Intyg "Föreningen" 100%.pdf'),
+    `attachment; filename="Intyg _F_reningen_ 100_.pdf"; filename*=UTF-8''Intyg%20%22F%C3%B6reningen%22%20100%25.pdf`,
   );
 });
 

@@ -440,6 +440,20 @@ export function changedKeys(saved: DraftAnswers, attempted: DraftAnswers): strin
   return Object.keys(attempted).filter((key) => JSON.stringify(saved[key] ?? null) !== JSON.stringify(attempted[key]));
 }
 
+/** A file may be opened once the scanner passed it, or where no scanner is configured; not while in quarantine. */
+export function mayDownload(file: { scanStatus: 'notScanned' | 'pending' | 'clean' | 'infected' }): boolean {
+  return file.scanStatus === 'clean' || file.scanStatus === 'notScanned';
+}
+
+/**
+ * Saved, never shown in the browser (a file is the applicant's, not the service's page), under its
+ * own name: ASCII for old clients, the real name in UTF-8 (RFC 6266) for the rest.
+ */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 /** The fields two versions of a draft answer differently, whichever of them holds the answer. */
 export function differingKeys(one: DraftAnswers, other: DraftAnswers): Set<string> {
   return new Set([...changedKeys(one, other), ...changedKeys(other, one)]);

@@ -160,11 +160,14 @@ test('an infected upload is refused and named; an unreachable scanner keeps the 
   assert.equal(quarantined.status, 303);
   const page = await (await applicant.get(`/ansokningar/${id}/bilagor`)).response.text();
   assert.match(page, /plan\.pdf är uppladdad men kunde inte viruskontrolleras/);
-  const [row] = await t.database.query<{ scan_status: string }>(
-    `SELECT scan_status FROM attachments WHERE application_id = $1 AND filename = 'plan.pdf'`,
+  const [row] = await t.database.query<{ id: string; scan_status: string }>(
+    `SELECT id, scan_status FROM attachments WHERE application_id = $1 AND filename = 'plan.pdf'`,
     [id],
   );
   assert.equal(row?.scan_status, 'pending');
+  // Until it is scanned, nobody opens it: it is listed without a link, and its address is not found.
+  assert.match(page, /<td class="govuk-table__cell bp-break"><span>plan\.pdf<\/span><\/td>/);
+  assert.equal((await applicant.request(`/ansokningar/${id}/bilagor/${row?.id}/fil`)).status, 404);
   clamd = await startTestClamd();
 });
 

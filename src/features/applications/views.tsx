@@ -33,6 +33,7 @@ import {
   differingKeys,
   fieldId,
   listAnswer,
+  mayDownload,
   parseKronor,
   rowsAnswer,
   type StepState,
@@ -914,8 +915,14 @@ export function AttachmentTable(props: {
         <tbody class="govuk-table__body">
           {props.files.map((f) => (
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell bp-break" safe>
-                {f.filename}
+              <td class="govuk-table__cell bp-break">
+                {mayDownload(f) ? (
+                  <a class="govuk-link" href={`/ansokningar/${f.applicationId}/bilagor/${f.id}/fil`} safe>
+                    {f.filename}
+                  </a>
+                ) : (
+                  <span safe>{f.filename}</span>
+                )}
               </td>
               <td class="govuk-table__cell" safe>
                 {f.kind === 'partnerCertificate' && f.partnerIndex !== null

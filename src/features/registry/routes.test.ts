@@ -96,6 +96,17 @@ test('an application received by post gets the next number in the same sequence 
   assert.match(html, /Ansökan är registrerad/);
   assert.match(html, /Länsstyrelsen/);
   assert.ok(html.includes(`/handlaggning/ansokningar/${id}/kvitto.pdf`));
+  // The officer can open the scanned letter just registered, byte for byte, saved under its name.
+  const [, fileHref] = /<a class="govuk-link" href="(\/ansokningar\/[^"]+\/fil)">ansokan-boras\.pdf<\/a>/.exec(html) ?? [];
+  assert.ok(fileHref, 'the registered file is listed with a link');
+  const opened = await officer.request(fileHref);
+  assert.equal(opened.status, 200);
+  assert.equal(opened.headers.get('content-type'), 'application/pdf');
+  assert.match(
+    opened.headers.get('content-disposition') ?? '',
+    /^attachment; filename="ansokan-boras\.pdf"; filename\*=UTF-8''ansokan-boras\.pdf$/,
+  );
+  assert.ok(Buffer.from(await opened.arrayBuffer()).equals(pdf));
   // The applicant's confirmation page of a letter claims no confirmation mail: none was sent.
   const confirmation = await officer.request(`/ansokningar/${id}/kvitto`);
   const confirmationHtml = await confirmation.text();

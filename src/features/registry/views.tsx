@@ -10,7 +10,7 @@ import {
   TableScroll,
   WarningText,
 } from '../../platform/components.tsx';
-import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
+import { formatDate, formatDateTime, formatFileSize, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
 import { swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -473,6 +473,8 @@ export interface RegisteredPageProps {
     callTitle: string;
     note: string;
   };
+  /** The files that came with the application and its supplements; `mayOpen` false while one is in quarantine. */
+  files: { id: string; filename: string; sizeBytes: number; mayOpen: boolean }[];
   mayRegister: boolean;
 }
 
@@ -502,6 +504,29 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
             </a>
           </p>
           <p class="govuk-body">{t.receiptHint}</p>
+          {props.files.length > 0 ? (
+            <>
+              <h2 class="govuk-heading-m">{t.filesHeading}</h2>
+              <ul class="govuk-list">
+                {props.files.map((f) => (
+                  <li>
+                    {f.mayOpen ? (
+                      <a class="govuk-link" href={`/ansokningar/${a.id}/bilagor/${f.id}/fil`} safe>
+                        {f.filename}
+                      </a>
+                    ) : (
+                      <span safe>{`${f.filename} (${t.fileInQuarantine})`}</span>
+                    )}{' '}
+                    <span class="govuk-body-s" safe>
+                      {`(${formatFileSize(f.sizeBytes, ctx.lang)})`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
           <ul class="govuk-list">
             {props.mayRegister ? (
               <li>
