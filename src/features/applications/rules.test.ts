@@ -560,7 +560,7 @@ test('the submitted application page labels its status and lists supplement file
     statement: '',
   });
   assert.match(html, /<dt[^>]*>\s*Status\s*<\/dt>/);
-  assert.doesNotMatch(html, /<dt[^>]*>\s*Sort/);
+  assert.doesNotMatch(html, /<dt[^>]*>\s*Typ av bilaga/);
   assert.match(html, /Vad är kontrollsumman\?/);
   const table = /<table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
   assert.match(table, /intyg\.pdf/);

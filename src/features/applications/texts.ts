@@ -237,7 +237,7 @@ export const texts = defineTexts({
     removed: (name: string) => `${name} är borttagen.`,
     noAttachments: 'Inga bilagor än.',
     colFile: 'Fil',
-    colKind: 'Sort',
+    colKind: 'Typ av bilaga',
     colSize: 'Storlek',
     colScan: 'Viruskontroll',
     colChecksum: 'Kontrollsumma (SHA-256)',
@@ -307,7 +307,7 @@ export const texts = defineTexts({
     receiptRegistrationNote: 'Anteckning vid registreringen',
     receiptAnswersInDocuments: (how: string) =>
       `Ansökan kom in ${how} och registrerades av länsstyrelsen. Svaren på ansökans frågor finns i de bifogade dokumenten.`,
-    receiptPdf: 'Ladda ner kvitto (PDF)',
+    receiptPdf: 'Ladda ned kvittot (PDF)',
     receiptChecksum: 'Kontrollsumma för ansökan (SHA-256)',
     checksumHelpSummary: 'Vad är kontrollsumman?',
     checksumHelpText:

@@ -18,7 +18,7 @@ export const texts = defineTexts({
     municipalFederation: 'kommunalförbund',
     and: 'och',
     programmesHeading: 'Frågorna för varje bidrag',
-    pdfLink: 'Ladda ner frågorna som pdf',
+    pdfLink: 'Ladda ned frågorna som PDF',
     pdfLinkAfter: 'Pdf-filen är en utskrivbar blankett med samma frågor, att fylla i för hand när ni förbereder ansökan.',
     contents: 'Innehåll på sidan',
     required: 'Obligatorisk fråga',
