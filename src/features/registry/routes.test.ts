@@ -87,7 +87,7 @@ test('an application received by post gets the next number in the same sequence 
   const { response, key } = await register(officer, await postFields(), { name: 'ansokan-boras.pdf', content: pdf });
   assert.equal(response.status, 303, await response.clone().text());
   const location = response.headers.get('location') ?? '';
-  const id = /^\/handlaggning\/ansokningar\/([0-9a-f-]{36})\/kvitto$/.exec(location)?.[1];
+  const id = /^\/handlaggning\/ansokningar\/([0-9a-f-]{36})\/kvitto\?registrerad=1$/.exec(location)?.[1];
   assert.ok(id, location);
   const page = await officer.follow(response, '/handlaggning/registrera');
   const html = await page.response.text();
@@ -433,7 +433,7 @@ test('for a call that names no preparing board, the county board that registers 
   const location = response.headers.get('location') ?? '';
   const receipt = await admin.get(location);
   assert.equal(receipt.response.status, 200, 'the receipt of what was just registered');
-  const pdf = location.replace(/\/kvitto$/, '/kvitto.pdf');
+  const pdf = location.replace(/\/kvitto\?registrerad=1$/, '/kvitto.pdf');
   const registry = await (await admin.get('/handlaggning/diarium?myndighet=05')).response.text();
   assert.ok(registry.includes(`href="${pdf}"`), 'the registry links the receipt');
   assert.equal((await admin.request(pdf)).status, 200);
@@ -481,6 +481,28 @@ test('on an English page the registration form gives the amount in SEK, as every
   assert.doesNotMatch(html, /\bkr\b/);
 });
 
+test('the staff page of an application confirms a registration only on arrival from the form; later it names the application', async () => {
+  const officer = await staffSession();
+  const { response } = await register(officer, { ...(await postFields()), title: 'Läxhjälp i Borås' });
+  const arrived = await (await officer.follow(response, '/handlaggning/registrera')).response.text();
+  assert.match(arrived, /<title>Ansökan är registrerad – Bidragsportalen<\/title>/);
+  assert.match(arrived, /Skicka det till sökande med e-post eller post\./);
+  // What the officer typed is repeated, to be checked against the letter.
+  assert.match(
+    arrived,
+    /<dt class="govuk-summary-list__key">Insatsens namn<\/dt><dd class="govuk-summary-list__value">Läxhjälp i Borås<\/dd>/,
+  );
+  const later = await (await officer.get((response.headers.get('location') ?? '').replace('?registrerad=1', ''))).response.text();
+  const number = registryNumberIn(arrived).text;
+  assert.match(later, new RegExp(`<title>Ansökan ${number} – Läxhjälp i Borås – Bidragsportalen</title>`));
+  assert.match(later, new RegExp(`<h1 class="govuk-heading-l">Ansökan ${number}</h1>`));
+  assert.doesNotMatch(later, /Ansökan är registrerad|Skicka det till sökande|Registrera en till ansökan/);
+  // An e-service application was never registered by staff: no confirmation, whatever the address says.
+  assert.ok(shared.eServiceId);
+  const eService = await (await officer.get(`/handlaggning/ansokningar/${shared.eServiceId}/kvitto?registrerad=1`)).response.text();
+  assert.doesNotMatch(eService, /Ansökan är registrerad|Skicka det till sökande/);
+});
+
 test('on English staff pages the Swedish call titles, registry entries and application titles are marked as Swedish', async () => {
   const [row] = await t.database.query<{ title: string }>('SELECT title FROM calls WHERE slug = $1', [VG_CALL]);
   const callTitle = row?.title ?? '';
@@ -503,7 +525,10 @@ test('on English staff pages the Swedish call titles, registry entries and appli
   assert.ok(registry?.includes(`<span class="govuk-caption-m" lang="sv">Ansökan om bidrag: ${callTitle}</span>`), 'the case subject');
   assert.match(registry ?? '', /<td class="govuk-table__cell" lang="sv">Ansökan om bidrag enligt förordning/, 'the document description');
   assert.ok(start?.includes(`href="/utlysningar/${VG_CALL}" lang="sv">${callTitle}</a>`), 'the call on the start page');
-  assert.ok(start?.includes(`${receipt}" lang="sv">Språkvänner i Borås</a>`), 'the application on the start page');
+  assert.ok(
+    start?.includes(`${receipt.replace('?registrerad=1', '')}" lang="sv">Språkvänner i Borås</a>`),
+    'the application on the start page',
+  );
   assert.ok(start?.includes(`<td class="govuk-table__cell" lang="sv">${callTitle}</td>`), 'the application’s call on the start page');
   assert.match(form ?? '', new RegExp(`<option value="${VG_CALL}" lang="sv">`), 'the call to register for');
   assert.doesNotMatch(start ?? '', /<h1[^>]*lang=/, 'the page’s own heading is not marked');

@@ -259,7 +259,8 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
       storage: app.files,
       scanner: app.scanner,
     });
-    if (result.ok) return reply.redirect(`/handlaggning/ansokningar/${result.applicationId}/kvitto`, 303);
+    // The page says "registered" only on arrival from this form; later visits show the application.
+    if (result.ok) return reply.redirect(`/handlaggning/ansokningar/${result.applicationId}/kvitto?registrerad=1`, 303);
     if (result.reason === 'forbidden') throw forbidden();
     const problemErrors = result.problems.map((p) => ({ text: problemText(request.lang, p), href: `#${p.field}` }));
     const status = Math.max(400, ...result.problems.map((p) => problemStatus[p.code] ?? 400));
@@ -298,11 +299,13 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
           channel: detail.channel,
           isLate: detail.isLate,
           organisationName: detail.organisationName,
+          title: detail.title,
           callTitle: detail.call.title,
           note: typeof note === 'string' ? note : '',
         }}
         files={detail.attachments.map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes, mayOpen: mayDownload(f) }))}
         mayRegister={registryBoards(request.actor).length > 0}
+        justRegistered={(request.query as { registrerad?: unknown }).registrerad === '1' && detail.channel !== 'eService'}
       />,
     );
   });

@@ -471,8 +471,11 @@ export interface RegisteredPageProps {
     isLate: boolean;
     organisationName: string;
     callTitle: string;
+    title: string;
     note: string;
   };
+  /** Arrived from the registration form: the page confirms the registration and says what to do with the receipt. */
+  justRegistered: boolean;
   /** The files that came with the application and its supplements; `mayOpen` false while one is in quarantine. */
   files: { id: string; filename: string; sizeBytes: number; mayOpen: boolean }[];
   mayRegister: boolean;
@@ -488,14 +491,30 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
     [t.received, formatDateTime(a.submittedAt, ctx.lang)],
     [t.receivedVia, channelName(t, a.channel)],
     [t.applicant, a.organisationName],
+    [t.fieldTitle, a.title, swedishOnly(ctx.lang)],
     [t.call, a.callTitle, swedishOnly(ctx.lang)],
     ...(a.note ? [[t.note, a.note] satisfies SummaryRow] : []),
   ];
   return (
-    <Layout ctx={ctx} title={t.registeredTitle} breadcrumbs={staffCrumbs(t, t.registeredTitle)}>
+    <Layout
+      ctx={ctx}
+      title={props.justRegistered ? t.registeredTitle : `${t.applicationNumbered(a.registryNumber)} – ${a.title}`}
+      breadcrumbs={staffCrumbs(t, props.justRegistered ? t.registeredTitle : t.applicationNumbered(a.registryNumber))}
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ConfirmationPanel title={t.registeredTitle} label={t.registryNumber} reference={a.registryNumber} />
+          {props.justRegistered ? (
+            <ConfirmationPanel title={t.registeredTitle} label={t.registryNumber} reference={a.registryNumber} />
+          ) : (
+            <>
+              <span class="govuk-caption-l" lang={swedishOnly(ctx.lang)} safe>
+                {a.title}
+              </span>
+              <h1 class="govuk-heading-l" safe>
+                {t.applicationNumbered(a.registryNumber)}
+              </h1>
+            </>
+          )}
           {a.isLate ? <WarningText prefix={t.warning} text={t.lateWarning} /> : ''}
           <SummaryList rows={rows} />
           <p class="govuk-body">
@@ -503,7 +522,7 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
               {t.receiptDownload}
             </a>
           </p>
-          <p class="govuk-body">{t.receiptHint}</p>
+          {props.justRegistered ? <p class="govuk-body">{t.receiptHint}</p> : ''}
           {props.files.length > 0 ? (
             <>
               <h2 class="govuk-heading-m">{t.filesHeading}</h2>
@@ -528,7 +547,7 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
             ''
           )}
           <ul class="govuk-list">
-            {props.mayRegister ? (
+            {props.mayRegister && props.justRegistered ? (
               <li>
                 <a class="govuk-link" href="/handlaggning/registrera">
                   {t.registerAnother}
