@@ -70,6 +70,23 @@ export function Csrf({ ctx }: { ctx: PageContext }): JSX.Element {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />;
 }
 
+/** A GOV.UK list of links; a link given as `false` (one this viewer is not offered) is left out. */
+export function LinkList({ links }: { links: ({ href: string; text: string } | false)[] }): JSX.Element {
+  return (
+    <ul class="govuk-list">
+      {links
+        .filter((link) => link !== false)
+        .map((link) => (
+          <li>
+            <a class="govuk-link" href={link.href} safe>
+              {link.text}
+            </a>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 /** An e-mail address as a link that opens the reader's mail program. */
 export function MailLink({ address }: { address: string }): JSX.Element {
   return (

@@ -522,6 +522,11 @@ export const confirmations: Record<ConfirmationKey, ConfirmField> = {
   },
 };
 
+/** Every field of the form, the confirmations included, by its key. */
+export const fieldsByKey: ReadonlyMap<string, Field> = new Map(
+  [...steps.flatMap((s) => s.fields), ...Object.values(confirmations)].map((f) => [f.key, f]),
+);
+
 /** A field as a programme's applicants see it: with that programme's own guidance where it has one. */
 export function fieldFor<F extends Field>(field: F, programmeCode: string): F {
   const guidance = field.guidanceFor?.[programmeCode];

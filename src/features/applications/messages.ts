@@ -2,12 +2,10 @@ import type { FormError } from '../../platform/components.tsx';
 import { formatDate, formatKronor } from '../../platform/format.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { eligibilityMessage } from './eligibility.ts';
-import { confirmations, type Field, steps } from './form.ts';
+import { fieldsByKey, steps } from './form.ts';
 import { type AnswerError, budgetTotal, type DraftAnswers, fieldId, parseKronor, textAnswer } from './rules.ts';
 import type { SubmissionProblem } from './snapshot.ts';
 import { errorNames, texts } from './texts.ts';
-
-const fieldsByKey = new Map<string, Field>([...steps.flatMap((s) => s.fields), ...Object.values(confirmations)].map((f) => [f.key, f]));
 
 /** The Swedish (or English) message for an answer error, naming the field or the row it is on. */
 export function answerErrorText(error: AnswerError, answers: DraftAnswers, lang: Lang): string {

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { formatDateTime, formatFileSize, formatKronor } from '../../platform/format.ts';
 import type { PdfBlock } from '../../platform/pdf/model.ts';
 import { renderPdf } from '../../platform/pdf/render.ts';
-import { steps } from './form.ts';
+import { fieldsByKey } from './form.ts';
 import { type ApplicationDetail, findSnapshot, loadChoiceOptions } from './queries.ts';
 import { rowsAnswer, textAnswer } from './rules.ts';
 import { confirmationsFor, type SnapshotContent } from './snapshot.ts';
@@ -17,7 +17,7 @@ const kindNames: Record<string, string> = {
   other: 'Övrig bilaga',
 };
 
-const titleLabel = steps.flatMap((s) => s.fields).find((f) => f.key === 'title')?.label.sv ?? '';
+const titleLabel = fieldsByKey.get('title')?.label.sv ?? '';
 
 /** A checksum in groups of 16, so that a narrow column breaks it between groups and eyes can compare it. */
 function groupedChecksum(sha256: string): string {

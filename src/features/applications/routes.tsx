@@ -43,7 +43,6 @@ import {
   partnersReceivingMoney,
   readConfirmations,
   readStep,
-  rowsAnswer,
   stepState,
   validateStep,
 } from './rules.ts';
@@ -312,7 +311,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         app={detail}
         options={options}
         files={detail.attachments}
-        partners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={extra.errors ?? []}
         notice={takeFlash(request)}
         sentSupplement={sentSupplement(detail, request)}
@@ -529,7 +527,6 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
         certificates={certificatesOf(detail)}
         files={detail.attachments}
         partners={partnersReceivingMoney(detail.answers)}
-        allPartners={rowsAnswer(detail.answers, 'partners').map((p) => p.organisation ?? '')}
         errors={errors}
         notice={takeFlash(request)}
         selectedKind={selectedKind}
@@ -690,11 +687,13 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     return typeof freshAt === 'number' && Date.now() - freshAt < FRESH_LOGIN_MS;
   }
 
+  type Prepared = Awaited<ReturnType<typeof prepareSubmission>>;
+
   async function renderSignatory(
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ApplicationDetail,
-    state: { approved: boolean; errors: FormError[]; prepared?: Awaited<ReturnType<typeof prepareSubmission>> },
+    state: { approved: boolean; errors: FormError[]; prepared?: Prepared },
     status = 200,
   ) {
     const prepared = state.prepared ?? (await prepareSubmission(db, detail, new Date()));
@@ -726,37 +725,16 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
     const t = texts(request.lang);
     const detail = await loadDraft(request, reply, 'application.sign');
     if (!detail) return reply;
-    if (!loggedInFreshly(request)) {
-      return renderSignatory(
-        request,
-        reply,
-        detail,
-        { approved: false, errors: [{ text: t.signatoryNotFresh, href: '#main-content' }] },
-        403,
-      );
-    }
+    // Each refusal shows the page again, with the reason in the error summary.
+    const refuse = (text: string, href: string, status: number, prepared?: Prepared) =>
+      renderSignatory(request, reply, detail, { approved: false, errors: [{ text, href }], ...(prepared ? { prepared } : {}) }, status);
+    if (!loggedInFreshly(request)) return refuse(t.signatoryNotFresh, '#main-content', 403);
     const sha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).safeParse(request.body ?? {});
     const prepared = await prepareSubmission(db, detail, new Date());
     // The approval binds the exact content shown: if it changed meanwhile, show the new version instead.
-    if (!sha.success || sha.data.sha256 !== prepared.serialised.sha256) {
-      return renderSignatory(
-        request,
-        reply,
-        detail,
-        { approved: false, errors: [{ text: t.signatoryChanged, href: '#main-content' }], prepared },
-        409,
-      );
-    }
+    if (!sha.success || sha.data.sha256 !== prepared.serialised.sha256) return refuse(t.signatoryChanged, '#main-content', 409, prepared);
     // The page offers no button then; an approval posted anyway would not last either.
-    if (problemsBeforeApproval(prepared.problems).length > 0) {
-      return renderSignatory(
-        request,
-        reply,
-        detail,
-        { approved: false, errors: [{ text: t.signatoryNotReadyTitle, href: '#not-ready' }], prepared },
-        409,
-      );
-    }
+    if (problemsBeforeApproval(prepared.problems).length > 0) return refuse(t.signatoryNotReadyTitle, '#not-ready', 409, prepared);
     await db.transaction(async (tx) => {
       await recordSignatoryApproval(tx, detail.id, personId(request.actor), prepared.serialised.sha256, new Date());
     });

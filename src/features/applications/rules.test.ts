@@ -553,7 +553,6 @@ test('the submitted application page labels its status and lists supplement file
     app,
     options: { purposes: [], targetGroups: [] },
     files: [file('intyg.pdf', '2026-09-01T10:00:00Z'), file('svar.pdf', '2026-09-20T09:59:00Z')],
-    partners: [],
     errors: [],
     notice: null,
     sentSupplement: undefined,

@@ -3,7 +3,7 @@ import organisationsnummerModule from 'organisationsnummer';
 import { addDays, stockholmDateOf } from '../../platform/format.ts';
 import { type CallWithDecision, callStatus, closesSoon, daysLeft } from '../calls/rules.ts';
 import { isCalendarDate } from './eligibility.ts';
-import { confirmations, costCategories, type Field, type RowColumn, type Step, steps } from './form.ts';
+import { confirmations, costCategories, type Field, fieldsByKey, type RowColumn, type Step, steps } from './form.ts';
 
 /**
  * A draft keeps exactly what the applicant typed, valid or not, so that nothing is lost; the
@@ -52,8 +52,6 @@ export interface ChoiceOptions {
 
 // The package's CommonJS build puts the class on the default import itself.
 const Organisationsnummer = organisationsnummerModule as unknown as typeof organisationsnummerModule.default;
-
-const allFields: readonly Field[] = [...steps.flatMap((s) => s.fields), ...Object.values(confirmations)];
 
 /** HTML id for a field key: "partners.0.role" → "partners-0-role". */
 export function fieldId(key: string): string {
@@ -417,11 +415,9 @@ export function confirmationRecipients(answers: DraftAnswers): string[] {
 }
 
 /** Draft answers the form does not define are dropped when merged, so a crafted post stores nothing extra. */
-const knownKeys = new Set(allFields.map((f) => f.key));
-
 export function mergeAnswers(current: DraftAnswers, update: DraftAnswers): DraftAnswers {
   const merged: DraftAnswers = { ...current };
-  for (const [key, value] of Object.entries(update)) if (knownKeys.has(key)) merged[key] = value;
+  for (const [key, value] of Object.entries(update)) if (fieldsByKey.has(key)) merged[key] = value;
   return merged;
 }
 

@@ -5,6 +5,7 @@ import {
   ErrorSummary,
   FieldError,
   type FormError,
+  LinkList,
   MailLink,
   Notice,
   NotificationBanner,
@@ -519,27 +520,13 @@ export function NoMembershipPage(props: { ctx: PageContext; message: string; may
         {props.message}
       </p>
       {/* Where to go from a call this organisation may not apply to. */}
-      <ul class="govuk-list">
-        {props.mayRequestAccess ? (
-          <li>
-            <a class="govuk-link" href="/mina-sidor/behorighet">
-              {t.newRequestAccess}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        <li>
-          <a class="govuk-link" href="/utlysningar">
-            {t.newSeeCalls}
-          </a>
-        </li>
-        <li>
-          <a class="govuk-link" href="/mina-sidor">
-            {t.newToMyPages}
-          </a>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          props.mayRequestAccess && { href: '/mina-sidor/behorighet', text: t.newRequestAccess },
+          { href: '/utlysningar', text: t.newSeeCalls },
+          { href: '/mina-sidor', text: t.newToMyPages },
+        ]}
+      />
     </Layout>
   );
 }
@@ -902,10 +889,12 @@ function scanName(t: Texts, status: Attachment['scanStatus']): string {
 export function AttachmentTable(props: {
   ctx: PageContext;
   files: Attachment[];
-  partners: string[];
+  /** The application's answers, whose partners the partner certificates name. */
+  answers: DraftAnswers;
   removeBase: string | null;
 }): JSX.Element {
   const t = texts(props.ctx.lang);
+  const partners = rowsAnswer(props.answers, 'partners');
   if (props.files.length === 0) return <p class="govuk-body">{t.noAttachments}</p>;
   return (
     <TableScroll label={t.attachmentsTitle}>
@@ -926,7 +915,7 @@ export function AttachmentTable(props: {
               </td>
               <td class="govuk-table__cell" safe>
                 {f.kind === 'partnerCertificate' && f.partnerIndex !== null
-                  ? `${kindName(t, f.kind)}: ${partnerName(t, props.partners[f.partnerIndex], f.partnerIndex)}`
+                  ? `${kindName(t, f.kind)}: ${partnerName(t, partners[f.partnerIndex]?.organisation, f.partnerIndex)}`
                   : kindName(t, f.kind)}
               </td>
               <td class="govuk-table__cell bp-nowrap" safe>
@@ -1019,7 +1008,6 @@ export function AttachmentsPage(props: {
   certificates: RequiredCertificate[];
   files: Attachment[];
   partners: { index: number; organisation: string }[];
-  allPartners: string[];
   errors: FormError[];
   notice: string | null;
   selectedKind: string;
@@ -1063,7 +1051,7 @@ export function AttachmentsPage(props: {
               ],
             )}
           />
-          <AttachmentTable ctx={ctx} files={props.files} partners={props.allPartners} removeBase={`${base}/bilagor`} />
+          <AttachmentTable ctx={ctx} files={props.files} answers={app.answers} removeBase={`${base}/bilagor`} />
           <form method="post" action={`${base}/bilagor`} enctype="multipart/form-data" novalidate data-upload-progress>
             <Csrf ctx={ctx} />
             <div class={`govuk-form-group${errors.has('kind') ? ' govuk-form-group--error' : ''}`}>
@@ -1246,12 +1234,7 @@ function AttachmentsSection({ ctx, app, answers }: { ctx: PageContext; app: Appl
   return (
     <>
       <h2 class="govuk-heading-m">{t.attachmentsTitle}</h2>
-      <AttachmentTable
-        ctx={ctx}
-        files={app.attachments}
-        partners={rowsAnswer(answers, 'partners').map((p) => p.organisation ?? '')}
-        removeBase={null}
-      />
+      <AttachmentTable ctx={ctx} files={app.attachments} answers={answers} removeBase={null} />
     </>
   );
 }
@@ -1555,7 +1538,6 @@ export function SubmittedPage(props: {
   app: ApplicationDetail;
   options: ChoiceOptions;
   files: Attachment[];
-  partners: string[];
   errors: FormError[];
   notice: string | null;
   /** The supplement just sent, shown in a success banner. */
@@ -1613,7 +1595,7 @@ export function SubmittedPage(props: {
               <AnswerSummary answers={app.answers} options={props.options} lang={ctx.lang} changeBase={null} nested />
             </div>
           </details>
-          <AttachmentTable ctx={ctx} files={original} partners={props.partners} removeBase={null} />
+          <AttachmentTable ctx={ctx} files={original} answers={app.answers} removeBase={null} />
           <h2 class="govuk-heading-m">{t.whatNext}</h2>
           <p class="govuk-body">{t.whatNextBody}</p>
           {app.supplements.length > 0 ? (

@@ -1,4 +1,4 @@
-import { MailLink, Money, TableScroll } from '../../platform/components.tsx';
+import { LinkList, MailLink, Money, TableScroll } from '../../platform/components.tsx';
 import { formatDate, formatKronor, telHref } from '../../platform/format.ts';
 import { type Lang, swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
@@ -536,18 +536,12 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
       <h1 class="govuk-heading-l">{t.openDataTitle}</h1>
       <p class="govuk-body-l">{t.openDataLead}</p>
       <h2 class="govuk-heading-m">{t.openDataLinks}</h2>
-      <ul class="govuk-list">
-        <li>
-          <a class="govuk-link" href="/projekt.csv">
-            {t.openDataAllCsv}
-          </a>
-        </li>
-        <li>
-          <a class="govuk-link" href="/projekt.json">
-            {t.openDataAllJson}
-          </a>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          { href: '/projekt.csv', text: t.openDataAllCsv },
+          { href: '/projekt.json', text: t.openDataAllJson },
+        ]}
+      />
       <h2 class="govuk-heading-m">{t.openDataFormats}</h2>
       <p class="govuk-body">{t.openDataCsvText}</p>
       <p class="govuk-body">{t.openDataJsonText}</p>

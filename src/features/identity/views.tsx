@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   FieldError,
   type FormError,
+  LinkList,
   Notice,
   SummaryList,
   TableScroll,
@@ -408,33 +409,13 @@ export function StaffStartView(props: {
   return (
     <Layout ctx={props.ctx} title={t.staffTitle}>
       <h1 class="govuk-heading-l">{t.staffTitle}</h1>
-      <ul class="govuk-list">
-        {props.keepsRegistry ? (
-          <>
-            <li>
-              <a class="govuk-link" href="/handlaggning/diarium">
-                {t.registryLink}
-              </a>
-            </li>
-            <li>
-              <a class="govuk-link" href="/handlaggning/registrera">
-                {t.registerLink}
-              </a>
-            </li>
-          </>
-        ) : (
-          ''
-        )}
-        {props.isAdmin ? (
-          <li>
-            <a class="govuk-link" href="/handlaggning/behorigheter">
-              {t.accessRequestsLink}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-      </ul>
+      <LinkList
+        links={[
+          props.keepsRegistry && { href: '/handlaggning/diarium', text: t.registryLink },
+          props.keepsRegistry && { href: '/handlaggning/registrera', text: t.registerLink },
+          props.isAdmin && { href: '/handlaggning/behorigheter', text: t.accessRequestsLink },
+        ]}
+      />
       <ScrollingTable
         caption={t.boardsCaption}
         headers={[t.colBoard, t.colRoles]}

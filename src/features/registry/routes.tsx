@@ -19,7 +19,6 @@ import {
 } from '../applications/manual-registration.ts';
 import { type ApplicationDetail, findApplication } from '../applications/queries.ts';
 import { renderReceipt } from '../applications/receipt.ts';
-import { mayDownload } from '../applications/rules.ts';
 import { MULTIPART_LIMITS, readMultipart } from '../applications/uploads.ts';
 import {
   boardName,
@@ -303,7 +302,8 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
           callTitle: detail.call.title,
           note: typeof note === 'string' ? note : '',
         }}
-        files={detail.attachments.map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes, mayOpen: mayDownload(f) }))}
+        files={detail.attachments}
+        answers={detail.answers}
         mayRegister={registryBoards(request.actor).length > 0}
         justRegistered={(request.query as { registrerad?: unknown }).registrerad === '1' && detail.channel !== 'eService'}
       />,

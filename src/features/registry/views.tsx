@@ -4,16 +4,20 @@ import {
   ErrorSummary,
   FieldError,
   type FormError,
+  LinkList,
   SummaryList,
   type SummaryRow,
   TableHead,
   TableScroll,
   WarningText,
 } from '../../platform/components.tsx';
-import { formatDate, formatDateTime, formatFileSize, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
+import { formatDate, formatDateTime, kronorUnit, stockholmDateOf } from '../../platform/format.ts';
 import { swedishOnly } from '../../platform/i18n.ts';
 import { Layout } from '../../platform/layout.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import type { Attachment } from '../applications/queries.ts';
+import type { DraftAnswers } from '../applications/rules.ts';
+import { AttachmentTable } from '../applications/views.tsx';
 import type { DocumentKind, RegistryCaseRow } from './queries.ts';
 import type { ReceivedChannel } from './rules.ts';
 import { registryTexts } from './texts.ts';
@@ -476,8 +480,10 @@ export interface RegisteredPageProps {
   };
   /** Arrived from the registration form: the page confirms the registration and says what to do with the receipt. */
   justRegistered: boolean;
-  /** The files that came with the application and its supplements; `mayOpen` false while one is in quarantine. */
-  files: { id: string; filename: string; sizeBytes: number; mayOpen: boolean }[];
+  /** The files that came with the application and its supplements. */
+  files: Attachment[];
+  /** The application's answers, whose partners the partner certificates name. */
+  answers: DraftAnswers;
   mayRegister: boolean;
 }
 
@@ -523,45 +529,13 @@ export function RegisteredPage(props: RegisteredPageProps): JSX.Element {
             </a>
           </p>
           {props.justRegistered ? <p class="govuk-body">{t.receiptHint}</p> : ''}
-          {props.files.length > 0 ? (
-            <>
-              <h2 class="govuk-heading-m">{t.filesHeading}</h2>
-              <ul class="govuk-list">
-                {props.files.map((f) => (
-                  <li>
-                    {f.mayOpen ? (
-                      <a class="govuk-link" href={`/ansokningar/${a.id}/bilagor/${f.id}/fil`} safe>
-                        {f.filename}
-                      </a>
-                    ) : (
-                      <span safe>{`${f.filename} (${t.fileInQuarantine})`}</span>
-                    )}{' '}
-                    <span class="govuk-body-s" safe>
-                      {`(${formatFileSize(f.sizeBytes, ctx.lang)})`}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            ''
-          )}
-          <ul class="govuk-list">
-            {props.mayRegister && props.justRegistered ? (
-              <li>
-                <a class="govuk-link" href="/handlaggning/registrera">
-                  {t.registerAnother}
-                </a>
-              </li>
-            ) : (
-              ''
-            )}
-            <li>
-              <a class="govuk-link" href={registryHref(a.boardCountyCode, null, 1)}>
-                {t.registryLink}
-              </a>
-            </li>
-          </ul>
+          {props.files.length > 0 ? <AttachmentTable ctx={ctx} files={props.files} answers={props.answers} removeBase={null} /> : ''}
+          <LinkList
+            links={[
+              props.mayRegister && props.justRegistered && { href: '/handlaggning/registrera', text: t.registerAnother },
+              { href: registryHref(a.boardCountyCode, null, 1), text: t.registryLink },
+            ]}
+          />
         </div>
       </div>
     </Layout>
