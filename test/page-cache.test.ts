@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { type DbOrTx, LISTENER_APPLICATION_NAME, openDatabase } from '../src/db/client.ts';
 import { projects } from '../src/db/schema/index.ts';
+import { STATISTICS_MAX_AGE_SECONDS, statisticsPath } from '../src/features/statistics/rules.ts';
+import { stockholmDateOf } from '../src/platform/format.ts';
 import { notifyPublicContentChanged } from '../src/platform/page-cache.ts';
 import { buildTestApp } from './app.ts';
 import { serverUrl } from './db.ts';
@@ -185,4 +187,24 @@ test('a listening server answers a cached page before Fastify, with the stored h
   assert.notEqual(signedIn.headers.get('x-page-cache'), 'hit', 'a visitor with a session gets a page of their own');
   await signedIn.text();
   assert.equal(reachedFastify, 2);
+});
+
+test('the statistics page is stored for at most its maximum age, the catalogue until a change notice', async (t) => {
+  const server = await buildTestApp();
+  t.after(() => server.close());
+  const { app } = server;
+  const before = Date.now();
+  for (const url of [statisticsPath, CATALOGUE]) {
+    assert.equal((await app.inject({ method: 'GET', url })).headers['x-page-cache'], 'miss');
+    assert.equal((await app.inject({ method: 'GET', url })).headers['x-page-cache'], 'hit');
+  }
+  const key = (url: string) => `${stockholmDateOf(new Date())}|sv|${url}`;
+  const statistics = app.pageCache?.get(key(statisticsPath));
+  assert.ok(statistics, 'the statistics page is stored');
+  assert.ok(statistics.expiresAt >= before + STATISTICS_MAX_AGE_SECONDS * 1000);
+  assert.ok(statistics.expiresAt <= Date.now() + STATISTICS_MAX_AGE_SECONDS * 1000);
+  assert.equal(app.pageCache?.get(key(CATALOGUE))?.expiresAt, Number.POSITIVE_INFINITY);
+  // Once the maximum age has passed, the next visitor gets the page made again.
+  assert.equal(app.pageCache?.get(key(statisticsPath), statistics.expiresAt), undefined);
+  assert.equal((await app.inject({ method: 'GET', url: statisticsPath })).headers['x-page-cache'], 'miss');
 });

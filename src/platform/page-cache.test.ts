@@ -2,6 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PageCache, PublicContentChanges } from './page-cache.ts';
 
+function storedPage(expiresAt: number) {
+  return {
+    body: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.alloc(0) },
+    head: { br: [], gzip: [], identity: [] },
+    expiresAt,
+  };
+}
+
 test('a memoised load runs once until public content changes, then once more', async () => {
   const changes = new PublicContentChanges();
   let loads = 0;
@@ -50,10 +58,7 @@ test('a change to one page keeps memoised data and tells subscribers which page'
 
 test('clearing one page drops it in every language and with any query, and nothing else', () => {
   const cache = new PageCache(100);
-  const entry = {
-    body: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.alloc(0) },
-    head: { br: [], gzip: [], identity: [] },
-  };
+  const entry = storedPage(Number.POSITIVE_INFINITY);
   const keys = [
     '2026-11-23|sv|/statistik',
     '2026-11-23|en|/statistik?lan=05',
@@ -73,10 +78,7 @@ test('clearing one page drops it in every language and with any query, and nothi
 
 test('a full cache drops its oldest page, and clearing a path afterwards drops only what is still stored', () => {
   const cache = new PageCache(2);
-  const entry = {
-    body: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.alloc(0) },
-    head: { br: [], gzip: [], identity: [] },
-  };
+  const entry = storedPage(Number.POSITIVE_INFINITY);
   cache.set('2026-11-23|sv|/statistik', entry);
   cache.set('2026-11-23|sv|/', entry);
   // Storing a page again replaces it: nothing else is dropped.
@@ -93,4 +95,14 @@ test('a full cache drops its oldest page, and clearing a path afterwards drops o
   cache.set('2026-11-23|sv|/statistik', entry);
   cache.clear('/statistik');
   assert.equal(cache.size, 1);
+});
+
+test('a page with a maximum age is served until then, and dropped once it has passed', () => {
+  const cache = new PageCache(10);
+  cache.set('2026-11-23|sv|/statistik', storedPage(1_000));
+  cache.set('2026-11-23|sv|/', storedPage(Number.POSITIVE_INFINITY));
+  assert.ok(cache.get('2026-11-23|sv|/statistik', 999));
+  assert.equal(cache.get('2026-11-23|sv|/statistik', 1_000), undefined);
+  assert.equal(cache.size, 1, 'the expired page is no longer stored');
+  assert.ok(cache.get('2026-11-23|sv|/', Number.MAX_SAFE_INTEGER));
 });

@@ -14,6 +14,8 @@ interface Entry {
   body: Record<Encoding, Buffer>;
   /** `writeHead` headers as a flat [name, value, name, value…] list, the form Node writes fastest. */
   head: Record<Encoding, string[]>;
+  /** When the page is made again (ms since the epoch); Infinity for a page only a change notice clears. */
+  expiresAt: number;
 }
 
 /**
@@ -25,17 +27,22 @@ interface Entry {
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   /**
-   * The keys stored per path (the URL without its query): every submission drops the statistics
-   * page on every instance, which must not mean walking a full cache (5 000 pages: 109 µs a time).
+   * The keys stored per path (the URL without its query): dropping one page (the statistics after
+   * a case officer registers a letter) must not mean walking a full cache (5 000 pages: 109 µs).
    */
   private readonly keysByPath = new Map<string, Set<string>>();
   private serving = true;
 
   constructor(private readonly maxEntries: number) {}
 
-  /** The stored page, unless the app is closing (then Fastify answers: 503 and close the connection). */
-  get(key: string): Entry | undefined {
-    return this.serving ? this.entries.get(key) : undefined;
+  /** The stored page, unless it expired or the app is closing (then Fastify answers: 503 and close the connection). */
+  get(key: string, now = Date.now()): Entry | undefined {
+    const entry = this.serving ? this.entries.get(key) : undefined;
+    if (entry && entry.expiresAt <= now) {
+      this.delete(key);
+      return undefined;
+    }
+    return entry;
   }
 
   set(key: string, entry: Entry): void {
@@ -149,8 +156,11 @@ export class PublicContentChanges {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Cache the rendered page for anonymous visitors. */
-    pageCache?: boolean;
+    /**
+     * Cache the rendered page for anonymous visitors until public content changes, or, with
+     * `maxAgeSeconds`, at most that long (for a page whose data change without a notice).
+     */
+    pageCache?: true | { maxAgeSeconds: number };
   }
 }
 
@@ -180,7 +190,7 @@ function pathOfKey(key: string): string {
 
 /** The cache key, or null when this request must not be served from or stored in the cache. */
 function keyOf(request: FastifyRequest): string | null {
-  if (request.routeOptions.config.pageCache !== true) return null;
+  if (!request.routeOptions.config.pageCache) return null;
   // The raw header: this runs before the cookie plugin.
   return keyOfRaw(request.method, request.url, request.headers.cookie);
 }
@@ -207,7 +217,7 @@ function writeHit(req: IncomingMessage, res: ServerResponse, entry: Entry): void
 /** Headers of the filling response that are not stored: they belong to that response or client only. */
 const UNSTORED_HEADER = /^(?:content-length|set-cookie|retry-after|x-ratelimit-.*)$/;
 
-function entryOf(payload: string, headers: Record<string, unknown>): Entry {
+function entryOf(payload: string, headers: Record<string, unknown>, expiresAt: number): Entry {
   const kept: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !UNSTORED_HEADER.test(name)) kept.push(name, String(value));
@@ -225,7 +235,7 @@ function entryOf(payload: string, headers: Record<string, unknown>): Entry {
     String(body[encoding].length),
     ...(encoding === 'identity' ? [] : ['content-encoding', encoding]),
   ];
-  return { body, head: { identity: headOf('identity'), br: headOf('br'), gzip: headOf('gzip') } };
+  return { body, head: { identity: headOf('identity'), br: headOf('br'), gzip: headOf('gzip') }, expiresAt };
 }
 
 interface FastifyHttpOptions {
@@ -273,7 +283,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache | null)
   });
 
   app.addHook('onRequest', (request, reply, done) => {
-    const entry = request.routeOptions.config.pageCache === true ? hitOf(cache, request.raw) : undefined;
+    const entry = request.routeOptions.config.pageCache ? hitOf(cache, request.raw) : undefined;
     if (!entry) return done();
     reply.hijack();
     writeHit(request.raw, reply.raw, entry);
@@ -284,7 +294,9 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache | null)
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const key = keyOf(request);
     if (!key) return payload;
-    if (app.publicContent.listening) cache.set(key, entryOf(payload, reply.getHeaders()));
+    const rule = request.routeOptions.config.pageCache;
+    const expiresAt = typeof rule === 'object' ? Date.now() + rule.maxAgeSeconds * 1000 : Number.POSITIVE_INFINITY;
+    if (app.publicContent.listening) cache.set(key, entryOf(payload, reply.getHeaders(), expiresAt));
     reply.header('x-page-cache', 'miss');
     return payload;
   });

@@ -230,7 +230,7 @@ export async function registerReceivedApplication(
         },
       });
       await tx.update(applications).set({ registryCaseId: opened.caseId }).where(eq(applications.id, applicationId));
-      // The public statistics count it.
+      // The public statistics count it at once: letters are few, unlike submissions (see STATISTICS_MAX_AGE_SECONDS).
       await notifyPublicContentChanged(tx, statisticsPath);
       await recordAudit(tx, {
         actorPersonId: actor.personId,

@@ -5,10 +5,8 @@ import { rowsOf } from '../../db/rows.ts';
 import { applicationSnapshots, applications, auditEvents, mailOutbox } from '../../db/schema/index.ts';
 import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
 import { AUTOMATIC_MAIL_FOOTER } from '../../platform/mail/rules.ts';
-import { PUBLIC_CONTENT_CHANNEL } from '../../platform/page-cache.ts';
 import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
-import { statisticsPath } from '../statistics/rules.ts';
 import { type ApplicationDetail, type ApplicationReceipt, findApplication, loadChoiceOptions, receiptOfSubmission } from './queries.ts';
 import { confirmationRecipients, type DraftAnswers, mergeAnswers } from './rules.ts';
 import {
@@ -127,7 +125,8 @@ const p = (name: string) => sql.placeholder(name);
  * guard on status and version makes a double click, or a save racing the submission, lose here,
  * before anything else is written. The snapshot is written before the registry counter is taken
  * (`registering` reads it), so the counter's row lock is held only for the case, its document, the
- * mails, the audit event, the notice to the public pages and the commit.
+ * mails, the audit event and the commit. No notice goes to the public pages: the statistics page
+ * counts a submission within STATISTICS_MAX_AGE_SECONDS.
  */
 const submitStatement = preparedStatement(
   'submit_application',
@@ -153,10 +152,8 @@ const submitStatement = preparedStatement(
       INSERT INTO ${auditEvents} (actor_person_id, actor_role, action, entity_type, entity_id, details)
       SELECT ${p('personId')}, 'applicant', 'application.submit', 'application', ${p('id')},
         jsonb_build_object('registryNumber', o.registry_number, 'sha256', ${p('sha256')}::text, 'late', ${p('late')}::boolean)
-      FROM opened o),
-    -- The public statistics count applications per call: every instance drops that page on commit.
-    notified AS (SELECT pg_notify(${PUBLIC_CONTENT_CHANNEL}, ${statisticsPath}) FROM opened)
-    SELECT registry_number FROM opened, notified`,
+      FROM opened o)
+    SELECT registry_number FROM opened`,
 );
 
 /**

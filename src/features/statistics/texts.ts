@@ -5,7 +5,7 @@ export const texts = defineTexts({
     title: 'Statistik',
     lead: 'Ansökningar och beviljade bidrag per utlysning och per län och år.',
     explanation:
-      'Siffrorna kommer från två håll: uppgifter som länsstyrelserna har publicerat om tidigare utlysningar (med källa), och ärenden i den här tjänsten. I tjänsten räknas en ansökan som inkommen när den har skickats in, och som beviljad när beslutet är beviljad eller delvis beviljad. Saknas ett belopp visas ”Uppgift saknas”, och då visas ingen summa som bygger på det.',
+      'Siffrorna kommer från två håll: uppgifter som länsstyrelserna har publicerat om tidigare utlysningar (med källa), och ärenden i den här tjänsten. I tjänsten räknas en ansökan som inkommen när den har skickats in, och som beviljad när beslutet är beviljad eller delvis beviljad. Saknas ett belopp visas ”Uppgift saknas”, och då visas ingen summa som bygger på det. En ansökan som skickas in räknas med inom en minut.',
     filtersHeading: 'Filtrera',
     county: 'Län',
     allCounties: 'Alla län',
@@ -50,7 +50,7 @@ export const texts = defineTexts({
     title: 'Statistics',
     lead: 'Applications and grants per call and per county and year.',
     explanation:
-      'The figures come from two places: what the county boards have published about earlier calls (with the source), and cases in this service. In the service an application counts as received once submitted, and as granted when the decision is granted or partly granted. A missing amount shows as “Not stated”, and then no total built on it is shown.',
+      'The figures come from two places: what the county boards have published about earlier calls (with the source), and cases in this service. In the service an application counts as received once submitted, and as granted when the decision is granted or partly granted. A missing amount shows as “Not stated”, and then no total built on it is shown. A submitted application is counted within a minute.',
     filtersHeading: 'Filter',
     county: 'County',
     allCounties: 'All counties',
