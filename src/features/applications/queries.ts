@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { decodeJsonObject, jsonObjectOf } from '../../db/json-object.ts';
 import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   applicationSnapshots,
@@ -234,53 +235,54 @@ const attachmentJson = sql.raw(
     .join(', ')})`,
 );
 
-/** Every page of an application starts with this query. */
-const applicationDetailQuery = preparedPerDatabase((db) =>
-  db
-    .select({
-      id: applications.id,
-      callId: applications.callId,
-      organisationId: applications.organisationId,
-      status: applications.status,
-      version: applications.version,
-      answers: applications.answers,
-      title: applications.title,
-      createdAt: applications.createdAt,
-      updatedAt: applications.updatedAt,
-      updatedBy: applications.updatedBy,
-      updatedByName: sql<string | null>`nullif(concat_ws(' ', ${persons.givenName}, ${persons.familyName}), '')`,
-      submittedAt: applications.submittedAt,
-      isLate: applications.isLate,
-      channel: applications.channel,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      organisationCountyCode: organisations.countyCode,
-      organisationOrgNumber: organisations.orgNumber,
-      registryCaseId: applications.registryCaseId,
-      registryNumber: registryCases.registryNumber,
-      boardName: countyBoards.name,
-      call: callColumns,
-      // The parts every page of an application needs come in the same round trip.
-      attachments: sql<(Omit<Attachment, 'createdAt'> & { createdAt: string })[]>`coalesce((
+/** What every page of an application reads about it. */
+const applicationDetailSelection = {
+  id: applications.id,
+  callId: applications.callId,
+  organisationId: applications.organisationId,
+  status: applications.status,
+  version: applications.version,
+  answers: applications.answers,
+  title: applications.title,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
+  updatedBy: applications.updatedBy,
+  updatedByName: sql<string | null>`nullif(concat_ws(' ', ${persons.givenName}, ${persons.familyName}), '')`,
+  submittedAt: applications.submittedAt,
+  isLate: applications.isLate,
+  channel: applications.channel,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+  organisationCountyCode: organisations.countyCode,
+  organisationOrgNumber: organisations.orgNumber,
+  registryCaseId: applications.registryCaseId,
+  registryNumber: registryCases.registryNumber,
+  boardName: countyBoards.name,
+  call: callColumns,
+  // The parts every page of an application needs come in the same round trip.
+  attachments: sql<(Omit<Attachment, 'createdAt'> & { createdAt: string })[]>`coalesce((
         select json_agg(${attachmentJson} order by a.created_at, a.id) from ${attachments} a
         where a.application_id = ${applications.id}), '[]'::json)`,
-      approval: sql<{ contentSha256: string; approvedAt: string; name: string } | null>`(
+  approval: sql<{ contentSha256: string; approvedAt: string; name: string } | null>`(
         select json_build_object('contentSha256', s.content_sha256, 'approvedAt', s.approved_at,
           'name', concat_ws(' ', p.given_name, p.family_name))
         from ${signatoryApprovals} s join ${persons} p on p.id = s.person_id
         where s.application_id = ${applications.id} order by s.approved_at desc limit 1)`,
-      snapshotSha256: sql<string | null>`(select sha256 from ${applicationSnapshots} where application_id = ${applications.id})`,
-      supplements: sql<
-        (Omit<SupplementRow, 'createdAt'> & { createdAt: string })[] | null
-      >`case when ${applications.status} <> 'draft' then (
+  snapshotSha256: sql<string | null>`(select sha256 from ${applicationSnapshots} where application_id = ${applications.id})`,
+  supplements: sql<(Omit<SupplementRow, 'createdAt'> & { createdAt: string })[] | null>`case when ${applications.status} <> 'draft' then (
         select json_agg(json_build_object('documentNumber', d.document_number, 'statement', s.statement, 'createdAt', s.created_at,
           'files', coalesce((select json_agg(f.filename order by f.created_at, f.id) from ${supplementAttachments} sf
             join ${attachments} f on f.id = sf.attachment_id where sf.supplement_id = s.id), '[]'::json)) order by s.created_at)
         from ${supplements} s left join ${registryDocuments} d on d.id = s.registry_document_id
         where s.application_id = ${applications.id}) end`,
-      supplementFileIds: sql<string[]>`coalesce((select json_agg(sf.attachment_id) from ${supplementAttachments} sf
+  supplementFileIds: sql<string[]>`coalesce((select json_agg(sf.attachment_id) from ${supplementAttachments} sf
         join ${supplements} s on s.id = sf.supplement_id where s.application_id = ${applications.id}), '[]'::json)`,
-    })
+};
+
+/** Every page of an application starts with this query: one JSON column (see jsonObjectOf). */
+const applicationDetailQuery = preparedPerDatabase((db) =>
+  db
+    .select({ detail: jsonObjectOf(applicationDetailSelection) })
     .from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .innerJoin(calls, eq(calls.id, applications.callId))
@@ -306,8 +308,9 @@ function boardsOf(call: { countyCode: string; preparingBoard: string | null; dec
 
 export async function findApplication(db: Db, id: string): Promise<ApplicationDetail | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await applicationDetailQuery(db).execute({ id });
-  if (!row) return null;
+  const [found] = await applicationDetailQuery(db).execute({ id });
+  if (!found) return null;
+  const row = decodeJsonObject(applicationDetailSelection, found.detail);
   return {
     ...row,
     answers: row.answers as DraftAnswers,
