@@ -5,7 +5,7 @@ import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.t
 import { formatDate, stockholmDateOf } from '../../platform/format.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
 import { STATISTICS_MAX_AGE_SECONDS } from '../statistics/rules.ts';
-import { createCompleteDraft, postMultipart, samplePdf, submitDraft } from './testing.ts';
+import { createCompleteDraft, postMultipart, samplePdf, submitDraft, submitForm } from './testing.ts';
 
 let t: Awaited<ReturnType<typeof startIdentityApp>>;
 before(async () => {
@@ -310,15 +310,7 @@ test('refuses an .exe named .pdf, a 25 MB file and a broken upload with Swedish 
 test('two submits at once give one registry number; Mina sidor lists the submission', async () => {
   const session = await applicant();
   const id = await createCompleteDraft(session, call, year);
-  const review = await session.get(`/ansokningar/${id}/skicka-in`);
-  const html = await review.response.text();
-  const form = {
-    _csrf: hiddenInput(html, '_csrf'),
-    version: hiddenInput(html, 'version'),
-    'confirm.notForProfit': 'yes',
-    'confirm.municipalityResponsible': 'yes',
-    'confirm.municipalityParticipates': 'yes',
-  };
+  const form = await submitForm(session, id);
   const [a, b] = await Promise.all([
     session.request(`/ansokningar/${id}/skicka-in`, { form }),
     session.request(`/ansokningar/${id}/skicka-in`, { form }),
@@ -331,6 +323,40 @@ test('two submits at once give one registry number; Mina sidor lists the submiss
   assert.equal(cases.length, 1);
   const myPages = await (await session.get('/mina-sidor')).response.text();
   assert.ok(myPages.includes(cases[0]!.registry_number));
+});
+
+test('submissions at once, one of them twice, get consecutive numbers, each with one case, mail and audit event', async () => {
+  const sessions = [await applicant(), await applicant('sokande-norrkoping')];
+  const drafts: { session: HttpSession; id: string; form: Record<string, string> }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const session = sessions[i % 2]!;
+    const id = await createCompleteDraft(session, call, year);
+    drafts.push({ session, id, form: await submitForm(session, id) });
+  }
+  const first = drafts[0]!;
+  const posts = [...drafts, first].map((d) => d.session.request(`/ansokningar/${d.id}/skicka-in`, { form: d.form }));
+  assert.deepEqual(
+    (await Promise.all(posts)).map((r) => r.status),
+    drafts.map(() => 303).concat(303),
+  );
+  const ids = drafts.map((d) => d.id);
+  const rows = await t.database.query<{ id: string; sequence: number; cases: number; mails: number; audits: number }>(
+    `SELECT a.id, c.sequence,
+       (SELECT count(*)::int FROM registry_cases x JOIN registry_documents d ON d.case_id = x.id WHERE x.id = a.registry_case_id) AS cases,
+       (SELECT count(*)::int FROM mail_outbox m WHERE m.dedupe_key LIKE 'application:' || a.id || ':submitted:%' AND m.text_body LIKE '%' || c.registry_number || '%') AS mails,
+       (SELECT count(*)::int FROM audit_events e WHERE e.entity_id = a.id::text AND e.action = 'application.submit') AS audits
+     FROM applications a JOIN registry_cases c ON c.id = a.registry_case_id WHERE a.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  assert.equal(rows.length, drafts.length);
+  for (const row of rows) assert.deepEqual([row.cases, row.mails, row.audits], [1, 1, 1], row.id);
+  const sequences = rows.map((r) => r.sequence).sort((a, b) => a - b);
+  assert.equal(sequences.at(-1)! - sequences[0]! + 1, drafts.length, `not consecutive: ${sequences.join(', ')}`);
+  const [{ highest } = { highest: 0 }] = await t.database.query<{ highest: number }>(
+    'SELECT max(sequence)::int AS highest FROM registry_cases WHERE board_county_code = (SELECT board_county_code FROM registry_cases WHERE id = (SELECT registry_case_id FROM applications WHERE id = $1))',
+    [first.id],
+  );
+  assert.equal(highest, sequences.at(-1), 'no number was taken beyond those given');
 });
 
 test('an application is received after the call closed, registered and flagged late', async () => {

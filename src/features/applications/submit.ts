@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { preparedStatement } from '../../db/prepared.ts';
+import { type PlaceholderValues, preparedPerDatabase, preparedStatement } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { applicationSnapshots, applications, auditEvents, mailOutbox } from '../../db/schema/index.ts';
+import { Batches } from '../../platform/batches.ts';
 import { formatDateTime, stockholmDateOf } from '../../platform/format.ts';
 import { AUTOMATIC_MAIL_FOOTER } from '../../platform/mail/rules.ts';
-import { boardName as findBoardName, newCaseId, newCaseValues, openCaseSteps } from '../registry/queries.ts';
+import { caseSeriesValues, boardName as findBoardName, newCaseId, openCaseSteps } from '../registry/queries.ts';
 import { applicationRegistryEntry, receivingBoard } from '../registry/rules.ts';
 import { type ApplicationDetail, type ApplicationReceipt, findApplication, loadChoiceOptions, receiptOfSubmission } from './queries.ts';
 import { confirmationRecipients, type DraftAnswers, mergeAnswers } from './rules.ts';
@@ -121,45 +122,100 @@ function confirmationMail(
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * The submission as one statement, so one round trip and no lock held between round trips. The
- * guard on status and version makes a double click, or a save racing the submission, lose here,
- * before anything else is written. The snapshot is written before the registry counter is taken
- * (`registering` reads it), so the counter's row lock is held only for the case, its document, the
- * mails, the audit event and the commit. No notice goes to the public pages: the statistics page
- * counts a submission within STATISTICS_MAX_AGE_SECONDS.
+ * Submissions as one statement, so one round trip and no lock held between round trips; each row
+ * of `items` is one submission (see `registrations`). The guard on status and version makes a
+ * double click, or a save racing the submission, lose here, before anything else is written for
+ * it, while the others in the statement go on. The snapshots are written before the registry
+ * counter is taken (`registering` reads them), so the counter's row lock is held only for the
+ * cases, their documents, the mails, the audit events and the commit. No notice goes to the
+ * public pages: the statistics page counts a submission within STATISTICS_MAX_AGE_SECONDS.
  */
 const submitStatement = preparedStatement(
   'submit_application',
-  sql`WITH flipped AS (
-      UPDATE ${applications} SET status = 'submitted', submitted_at = ${p('now')}, is_late = ${p('late')},
-        amount_applied_ore = ${p('amountAppliedOre')}, answers = answers || ${p('answerUpdate')}::jsonb,
-        version = version + 1, updated_at = ${p('now')}, updated_by = ${p('personId')}, registry_case_id = ${newCaseId}
-      WHERE id = ${p('id')} AND status = 'draft' AND version = ${p('version')}
-      RETURNING id, registry_case_id),
+  sql`WITH input AS (
+      SELECT * FROM json_to_recordset(${p('items')}::json) AS i(ord int, id uuid, version int, now timestamptz, late boolean,
+        amount bigint, answer_update jsonb, person_id uuid, snapshot text, sha256 text, mail_subject text, mail_text text,
+        recipients json, subject text, sender text, description text)),
+    flipped AS (
+      UPDATE ${applications} a SET status = 'submitted', submitted_at = i.now, is_late = i.late, amount_applied_ore = i.amount,
+        answers = a.answers || i.answer_update, version = a.version + 1, updated_at = i.now, updated_by = i.person_id,
+        registry_case_id = ${newCaseId}
+      FROM input i WHERE a.id = i.id AND a.status = 'draft' AND a.version = i.version
+      RETURNING a.id, a.registry_case_id),
     frozen AS (
       INSERT INTO ${applicationSnapshots} (application_id, content, sha256, created_at)
-      SELECT id, ${p('snapshot')}, ${p('sha256')}, ${p('now')} FROM flipped
+      SELECT i.id, i.snapshot, i.sha256, i.now FROM flipped f JOIN input i ON i.id = f.id
       RETURNING application_id),
-    registering AS (SELECT f.registry_case_id AS case_id FROM flipped f JOIN frozen s ON s.application_id = f.id),
+    registering AS (
+      SELECT f.registry_case_id AS case_id, row_number() OVER (ORDER BY i.ord) AS k, i.subject, i.now AS opened_at,
+        i.now AS received_at, i.sender, i.description, i.late AS is_late, i.id
+      FROM flipped f JOIN frozen s ON s.application_id = f.id JOIN input i ON i.id = f.id),
     ${openCaseSteps},
+    submitted AS (SELECT r.id, o.registry_number FROM opened o JOIN registering r ON r.case_id = o.id),
     mails AS (
       INSERT INTO ${mailOutbox} (to_address, subject, text_body, dedupe_key)
-      SELECT m.to, replace(${p('mailSubject')}, ${p('mark')}, o.registry_number),
-        replace(${p('mailText')}, ${p('mark')}, o.registry_number), m.dedupe_key
-      FROM opened o, jsonb_to_recordset(${p('recipients')}::jsonb) AS m("to" text, dedupe_key text)
+      SELECT m.to, replace(i.mail_subject, ${p('mark')}, d.registry_number), replace(i.mail_text, ${p('mark')}, d.registry_number), m.dedupe_key
+      FROM submitted d JOIN input i ON i.id = d.id, json_to_recordset(i.recipients) AS m("to" text, dedupe_key text)
       ON CONFLICT (dedupe_key) DO NOTHING),
     audited AS (
       INSERT INTO ${auditEvents} (actor_person_id, actor_role, action, entity_type, entity_id, details)
-      SELECT ${p('personId')}, 'applicant', 'application.submit', 'application', ${p('id')},
-        jsonb_build_object('registryNumber', o.registry_number, 'sha256', ${p('sha256')}::text, 'late', ${p('late')}::boolean)
-      FROM opened o)
-    SELECT registry_number FROM opened`,
+      SELECT i.person_id, 'applicant', 'application.submit', 'application', i.id::text,
+        jsonb_build_object('registryNumber', d.registry_number, 'sha256', i.sha256, 'late', i.late)
+      FROM submitted d JOIN input i ON i.id = d.id)
+    SELECT id, registry_number FROM submitted`,
+);
+
+/** One submission as the statement takes it (a row of its `input`). */
+interface Registration {
+  id: string;
+  version: number;
+  now: string;
+  late: boolean;
+  amount: number | null;
+  answer_update: DraftAnswers;
+  person_id: string;
+  snapshot: string;
+  sha256: string;
+  mail_subject: string;
+  mail_text: string;
+  recipients: { to: string; dedupe_key: string }[];
+  subject: string;
+  sender: string;
+  description: string;
+  /** The registry series the number comes from: the same for every submission of a batch. */
+  series: PlaceholderValues;
+}
+
+/**
+ * Submissions to one registry series go to the database together: while one statement runs, those
+ * that arrive wait, and the next statement takes them all. On a call's last day this is one
+ * commit, one plan and one wait for the counter's row lock for many submissions instead of each.
+ * A draft submitted twice at once (a double click) is never twice in one statement.
+ */
+const registrations = preparedPerDatabase(
+  (db) =>
+    new Batches<Registration, string | null>(
+      async (items) => {
+        const { series } = items[0] as Registration;
+        const rows = rowsOf<{ id: string; registry_number: string }>(
+          await submitStatement.execute(db, {
+            ...series,
+            mark: REGISTRY_NUMBER_MARK,
+            items: JSON.stringify(items.map(({ series: _, ...item }, ord) => ({ ...item, ord }))),
+          }),
+        );
+        const numbers = new Map(rows.map((r) => [r.id, r.registry_number]));
+        return items.map((item) => numbers.get(item.id) ?? null);
+      },
+      { max: 100, identity: (item) => item.id },
+    ),
 );
 
 /**
- * Submits a draft in one statement (one transaction): the status flips only from the version that
- * was checked, the content is frozen with its hash, the board's registry gives the next number, and
- * the confirmation mails are queued. Submitting again returns the first submission's number.
+ * Submits a draft in one statement (one transaction, shared with the submissions that waited with
+ * it): the status flips only from the version that was checked, the content is frozen with its
+ * hash, the board's registry gives the next number, and the confirmation mails are queued.
+ * Submitting again returns the first submission's number.
  */
 export async function submitApplication(
   db: Db,
@@ -194,37 +250,27 @@ export async function submitApplication(
   const mailedTo = confirmationRecipients(content.answers);
   const recipients = mailedTo.map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
   const entry = applicationRegistryEntry(detail.call, 'eService');
-  const submitted = await submitStatement.execute(db, {
-    ...newCaseValues({
-      boardCountyCode: board,
-      caseCode: input.caseCode,
-      subject: entry.subject,
-      openedAt: input.now,
-      document: {
-        kind: 'application',
-        sender: detail.organisationName,
-        description: entry.description,
-        receivedAt: input.now,
-        isLate: late,
-      },
-    }),
+  const series = caseSeriesValues({ boardCountyCode: board, caseCode: input.caseCode, openedAt: input.now, documentKind: 'application' });
+  const outcome = await registrations(db).add(`${series.board}|${series.year}|${series.caseCode}`, {
     id: detail.id,
     version: input.version,
     now: input.now.toISOString(),
     late,
-    amountAppliedOre: content.amounts.appliedOre,
+    amount: content.amounts.appliedOre,
     // Only the confirmations travel: the guard on version means the stored answers are the ones
     // merged above, and `||` merges top-level keys as mergeAnswers does (the 6 KB stay in place).
-    answerUpdate: JSON.stringify(mergeAnswers({}, input.confirmations)),
-    personId: input.personId,
+    answer_update: mergeAnswers({}, input.confirmations),
+    person_id: input.personId,
     snapshot: serialised.text,
     sha256: serialised.sha256,
-    mailSubject: mail.subject,
-    mailText: mail.text,
-    mark: REGISTRY_NUMBER_MARK,
-    recipients: JSON.stringify(recipients),
+    mail_subject: mail.subject,
+    mail_text: mail.text,
+    recipients,
+    subject: entry.subject,
+    sender: detail.organisationName,
+    description: entry.description,
+    series,
   });
-  const outcome = rowsOf<{ registry_number: string }>(submitted)[0]?.registry_number;
   if (outcome) {
     const receipt = receiptOfSubmission(detail, {
       registryNumber: outcome,

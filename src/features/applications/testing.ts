@@ -111,15 +111,19 @@ export async function createCompleteDraft(
   return id;
 }
 
-/** Submits a complete draft through the review page; returns the final response and URL. */
-export async function submitDraft(session: HttpSession, id: string): Promise<{ response: Response; url: string }> {
-  const review = await session.get(`/ansokningar/${id}/skicka-in`);
-  const html = await review.response.text();
-  return session.post(`/ansokningar/${id}/skicka-in`, {
+/** The form the review page posts when the applicant ticks the confirmations and presses the button. */
+export async function submitForm(session: HttpSession, id: string): Promise<Record<string, string>> {
+  const html = await (await session.get(`/ansokningar/${id}/skicka-in`)).response.text();
+  return {
     _csrf: hiddenInput(html, '_csrf'),
     version: hiddenInput(html, 'version'),
     'confirm.notForProfit': 'yes',
     'confirm.municipalityResponsible': 'yes',
     'confirm.municipalityParticipates': 'yes',
-  });
+  };
+}
+
+/** Submits a complete draft through the review page; returns the final response and URL. */
+export async function submitDraft(session: HttpSession, id: string): Promise<{ response: Response; url: string }> {
+  return session.post(`/ansokningar/${id}/skicka-in`, await submitForm(session, id));
 }

@@ -45,42 +45,39 @@ export interface NewCase {
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * The part of a statement that opens a case in a board's registry with its first document, for
- * each row of a CTE named `registering` that the caller writes before it (its column `case_id`
- * is the new case's id). The counter row for the board and year is bumped in the same statement:
- * concurrent registrations queue on that row, its lock is held only until the statement commits,
- * and a rollback returns the number, so the sequence has neither duplicates nor gaps. Gives the
- * CTE `opened` (id, registry_number, sequence). Its values are placeholders: see `newCaseValues`.
+ * The part of a statement that opens cases in a board's registry, each with its first document:
+ * one for each row of a CTE named `registering` that the caller writes before it, with the columns
+ * `case_id` (the new case's id), `k` (1, 2, … in the order the numbers are given), `subject`,
+ * `opened_at`, `received_at`, `sender`, `description` and `is_late`. The counter row for the board
+ * and year is bumped by the number of rows in the same statement: concurrent registrations queue
+ * on that row, its lock is held only until the statement commits, and a rollback returns the
+ * numbers, so the sequence has neither duplicates nor gaps. Gives the CTE `opened` (id,
+ * registry_number, sequence). The board, year, case-type code and document kind are placeholders.
  */
 export const openCaseSteps = sql`counter AS (
       INSERT INTO ${registrySequences} (board_county_code, year, last_sequence)
-      SELECT ${p('board')}, ${p('year')}, 1 FROM registering
-      ON CONFLICT (board_county_code, year) DO UPDATE SET last_sequence = ${registrySequences}.last_sequence + 1
+      SELECT ${p('board')}, ${p('year')}, count(*) FROM registering HAVING count(*) > 0
+      ON CONFLICT (board_county_code, year) DO UPDATE SET last_sequence = ${registrySequences}.last_sequence + excluded.last_sequence
       RETURNING last_sequence),
     opened AS (
       INSERT INTO ${registryCases} (id, board_county_code, case_code, sequence, year, subject, opened_at)
-      SELECT r.case_id, ${p('board')}, ${p('caseCode')}, c.last_sequence, ${p('year')}, ${p('subject')}, ${p('openedAt')}
+      SELECT r.case_id, ${p('board')}, ${p('caseCode')}, c.last_sequence - (SELECT count(*) FROM registering) + r.k, ${p('year')},
+        r.subject, r.opened_at
       FROM registering r, counter c
       RETURNING id, registry_number, sequence),
     first_document AS (
       INSERT INTO ${registryDocuments} (case_id, document_number, kind, received_at, sender, description, is_late)
-      SELECT id, 1, ${p('documentKind')}, ${p('receivedAt')}, ${p('sender')}, ${p('description')}, ${p('isLate')} FROM opened)`;
+      SELECT o.id, 1, ${p('documentKind')}, r.received_at, r.sender, r.description, r.is_late
+      FROM opened o JOIN registering r ON r.case_id = o.id)`;
 
-/** The values of `openCaseSteps`' placeholders. */
-export function newCaseValues(input: NewCase): PlaceholderValues {
-  const d = input.document;
-  return {
-    board: input.boardCountyCode,
-    year: registryYear(input.openedAt),
-    caseCode: input.caseCode,
-    subject: input.subject,
-    openedAt: input.openedAt.toISOString(),
-    receivedAt: d.receivedAt.toISOString(),
-    documentKind: d.kind,
-    sender: d.sender,
-    description: d.description,
-    isLate: d.isLate ?? false,
-  };
+/** The values of `openCaseSteps`' placeholders for cases of one board, year and kind of document. */
+export function caseSeriesValues(input: {
+  boardCountyCode: string;
+  caseCode: string;
+  openedAt: Date;
+  documentKind: DocumentKind;
+}): PlaceholderValues {
+  return { board: input.boardCountyCode, year: registryYear(input.openedAt), caseCode: input.caseCode, documentKind: input.documentKind };
 }
 
 /** A new case id, taken from the cases' own sequence before the case row exists (see openCaseSteps). */
@@ -88,12 +85,26 @@ export const newCaseId = sql`nextval(pg_get_serial_sequence('registry_cases', 'i
 
 const openCaseStatement = preparedStatement(
   'open_case',
-  sql`WITH registering AS (SELECT ${newCaseId} AS case_id), ${openCaseSteps} SELECT id, registry_number FROM opened`,
+  sql`WITH registering AS (
+      SELECT ${newCaseId} AS case_id, 1 AS k, ${p('subject')}::text AS subject, ${p('openedAt')}::timestamptz AS opened_at,
+        ${p('receivedAt')}::timestamptz AS received_at, ${p('sender')}::text AS sender, ${p('description')}::text AS description,
+        ${p('isLate')}::boolean AS is_late),
+    ${openCaseSteps} SELECT id, registry_number FROM opened`,
 );
 
 /** Opens a case with its first document in the caller's transaction (see openCaseSteps). */
 export async function openCase(tx: Tx, input: NewCase): Promise<RegisteredCase> {
-  const [opened] = rowsOf<{ id: number; registry_number: string }>(await openCaseStatement.executeIn(tx, newCaseValues(input)));
+  const d = input.document;
+  const values = {
+    ...caseSeriesValues({ ...input, documentKind: d.kind }),
+    subject: input.subject,
+    openedAt: input.openedAt.toISOString(),
+    receivedAt: d.receivedAt.toISOString(),
+    sender: d.sender,
+    description: d.description,
+    isLate: d.isLate ?? false,
+  };
+  const [opened] = rowsOf<{ id: number; registry_number: string }>(await openCaseStatement.executeIn(tx, values));
   if (!opened) throw new Error('registry case not opened');
   return { caseId: opened.id, registryNumber: opened.registry_number, boardCountyCode: input.boardCountyCode, documentNumber: 1 };
 }
