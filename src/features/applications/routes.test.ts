@@ -5,6 +5,8 @@ import { HttpSession, hiddenInput, pageBody } from '../../../test/http-session.t
 import { formatDate, stockholmDateOf } from '../../platform/format.ts';
 import { logInAs, startIdentityApp } from '../identity/testing.ts';
 import { STATISTICS_MAX_AGE_SECONDS } from '../statistics/rules.ts';
+import { findApplication } from './queries.ts';
+import { submitApplication } from './submit.ts';
 import { createCompleteDraft, postMultipart, samplePdf, submitDraft, submitForm } from './testing.ts';
 
 let t: Awaited<ReturnType<typeof startIdentityApp>>;
@@ -357,6 +359,37 @@ test('submissions at once, one of them twice, get consecutive numbers, each with
     [first.id],
   );
   assert.equal(highest, sequences.at(-1), 'no number was taken beyond those given');
+});
+
+test('a submission that waited with others and lost its version to a save is refused alone; the rest are registered', async () => {
+  const session = await applicant();
+  const ids = [];
+  for (let i = 0; i < 3; i++) ids.push(await createCompleteDraft(session, call, year));
+  const db = t.app.database.db;
+  const details = await Promise.all(ids.map((id) => findApplication(db, id)));
+  // Someone saves the third draft after it was loaded for submission.
+  await t.database.query('UPDATE applications SET version = version + 1 WHERE id = $1', [ids[2]]);
+  const submit = (detail: (typeof details)[number]) =>
+    submitApplication(db, {
+      application: detail!,
+      confirmations: { 'confirm.notForProfit': true, 'confirm.municipalityResponsible': true, 'confirm.municipalityParticipates': true },
+      version: detail!.version,
+      personId: detail!.updatedBy!,
+      now: new Date(),
+      caseCode: t.config.REGISTRY_CASE_CODE,
+      publicUrl: t.config.publicUrl,
+    });
+  // The first runs alone; the other two wait for it and go to the database together.
+  const [first, second, stale] = await Promise.all(details.map(submit));
+  assert.ok(first?.ok && second?.ok, JSON.stringify([first, second]));
+  assert.deepEqual(stale, { ok: false, reason: 'changed' });
+  const sequence = (n: string) => Number(n.split('-')[1]);
+  assert.equal(sequence(second.registryNumber), sequence(first.registryNumber) + 1);
+  const [row] = await t.database.query<{ status: string; cases: number }>(
+    'SELECT status, (SELECT count(*)::int FROM registry_cases WHERE sequence > $2) AS cases FROM applications WHERE id = $1',
+    [ids[2], sequence(second.registryNumber)],
+  );
+  assert.deepEqual(row, { status: 'draft', cases: 0 });
 });
 
 test('an application is received after the call closed, registered and flagged late', async () => {
