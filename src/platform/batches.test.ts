@@ -6,7 +6,7 @@ import { Batches } from './batches.ts';
 function gatedRunner(fail: (item: string) => boolean = () => false) {
   const runs: string[][] = [];
   const gates: (() => void)[] = [];
-  const run = async (items: string[]) => {
+  const run = async (_key: string, items: string[]) => {
     runs.push(items);
     await new Promise<void>((resolve) => gates.push(resolve));
     if (items.some(fail)) throw new Error(`failed: ${items.join(',')}`);

@@ -171,14 +171,18 @@ function stockholmToday(): string {
   return today.date;
 }
 
+/** The key under which an anonymous visitor's page at `url` (path and query) is stored today. */
+export function anonymousPageKey(url: string, lang: 'sv' | 'en' = 'sv'): string {
+  return `${stockholmToday()}|${lang}|${url}`;
+}
+
 /** The key of an anonymous GET or HEAD of `url`, or null when the request carries a session. */
 function keyOfRaw(method: string | undefined, url: string | undefined, cookie: string | undefined): string | null {
   if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return null;
-  if (cookie === undefined) return `${stockholmToday()}|sv|${url}`;
+  if (cookie === undefined) return anonymousPageKey(url);
   // A session means a personal page.
   if (/(?:^|;\s*)sid=/.test(cookie)) return null;
-  const lang = /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sv';
-  return `${stockholmToday()}|${lang}|${url}`;
+  return anonymousPageKey(url, /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sv');
 }
 
 /** The path of a cache key's URL ("date|lang|url"), without its query string. */

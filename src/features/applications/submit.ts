@@ -182,8 +182,6 @@ interface Registration {
   subject: string;
   sender: string;
   description: string;
-  /** The registry series the number comes from: the same for every submission of a batch. */
-  series: PlaceholderValues;
 }
 
 /**
@@ -194,14 +192,14 @@ interface Registration {
  */
 const registrations = preparedPerDatabase(
   (db) =>
-    new Batches<Registration, string | null>(
-      async (items) => {
-        const { series } = items[0] as Registration;
+    // Keyed by the registry series (board, year, case code) the numbers come from.
+    new Batches<PlaceholderValues, Registration, string | null>(
+      async (series, items) => {
         const rows = rowsOf<{ id: string; registry_number: string }>(
           await submitStatement.execute(db, {
             ...series,
             mark: REGISTRY_NUMBER_MARK,
-            items: JSON.stringify(items.map(({ series: _, ...item }, ord) => ({ ...item, ord }))),
+            items: JSON.stringify(items.map((item, ord) => ({ ...item, ord }))),
           }),
         );
         const numbers = new Map(rows.map((r) => [r.id, r.registry_number]));
@@ -251,7 +249,7 @@ export async function submitApplication(
   const recipients = mailedTo.map((to) => ({ to, dedupe_key: `application:${detail.id}:submitted:${to}` }));
   const entry = applicationRegistryEntry(detail.call, 'eService');
   const series = caseSeriesValues({ boardCountyCode: board, caseCode: input.caseCode, openedAt: input.now, documentKind: 'application' });
-  const outcome = await registrations(db).add(`${series.board}|${series.year}|${series.caseCode}`, {
+  const outcome = await registrations(db).add(series, {
     id: detail.id,
     version: input.version,
     now: input.now.toISOString(),
@@ -269,7 +267,6 @@ export async function submitApplication(
     subject: entry.subject,
     sender: detail.organisationName,
     description: entry.description,
-    series,
   });
   if (outcome) {
     const receipt = receiptOfSubmission(detail, {

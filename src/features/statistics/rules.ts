@@ -6,7 +6,7 @@ export const statisticsPath = '/statistik';
 /**
  * How long the statistics page is served from the page cache. Submissions do not announce
  * themselves: on a call's last day they come many a second, and a notice for each woke every
- * instance each time (9% of the deadline-rush benchmark's rate). So an application is counted
+ * instance each time (about 5% of the deadline-rush benchmark's rate). So an application is counted
  * within this time. A letter a case officer registers still clears the page at once.
  */
 export const STATISTICS_MAX_AGE_SECONDS = 60;
